@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+// Swift 6 language mode (the default for tools 6.x) with complete concurrency checking.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "leadterm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "leadterm", targets: ["leadterm"]),
+    ],
+    dependencies: [
+        // Command line parsing, --help for every subcommand.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The sandbox's HTTP server (default traits off: no swift-configuration needed).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // The sandbox's SQLite database.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Start/stop the in-process sandbox (already a dependency of Hummingbird).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The sandbox reads its ephemeral port off the server's channel (already a dependency of Hummingbird).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Silences the server's logger (already a dependency of Hummingbird).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Header names in the sandbox's responder (already a dependency of Hummingbird).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        .target(name: "LeadsAPI", swiftSettings: strict),
+        .target(name: "TerminalUI", swiftSettings: strict),
+        .target(
+            name: "LeadsSandbox",
+            dependencies: [
+                "LeadsAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "leadterm",
+            dependencies: [
+                "LeadsAPI", "LeadsSandbox", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "TestSupport", dependencies: ["LeadsAPI", "LeadsSandbox"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport"], swiftSettings: strict),
+    ]
+)

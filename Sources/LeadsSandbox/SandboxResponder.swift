@@ -1,0 +1,106 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LeadsAPI
+
+/// Routes `/<prefix>/<path>` to the service after checking both credentials.
+///
+/// Paths are the document's headings; a missing trailing slash is accepted.
+/// Authentication, as Django REST framework does it: no or a malformed
+/// `Authorization: Bearer` header, or an unknown token, is 401 with
+/// `WWW-Authenticate`; a missing or wrong `apikey` with a good token is 403.
+struct SandboxResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let service: SandboxService
+    let prefix: String
+    let apiKey: String
+    let token: String
+    let user: String
+
+    enum Method { case get, post }
+
+    static let routes: [String: Method] = [
+        APIClient.Path.overview: .get, APIClient.Path.leads: .get, APIClient.Path.appointments: .get,
+        APIClient.Path.lead: .get, APIClient.Path.createAppointment: .post, APIClient.Path.updateAppointment: .post,
+        APIClient.Path.deleteAppointment: .post, APIClient.Path.createLead: .post, APIClient.Path.updateLead: .post,
+        APIClient.Path.deleteLead: .post, APIClient.Path.createNote: .post, APIClient.Path.deleteNote: .post,
+    ]
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        var request = request
+        let reply: Reply
+        do {
+            reply = try await answer(&request)
+        } catch {
+            reply = Reply(status: 500, body: Reply.envelope(500, errors: ["detail": .string("Sandbox error: \(error)")], data: .object([:])))
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        for (name, value) in reply.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        return Response(status: .init(code: reply.status), headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body.serialized())))
+    }
+
+    private func answer(_ request: inout Request) async throws -> Reply {
+        var path = request.uri.path
+        guard path.hasPrefix(prefix) else { return .notFound() }
+        path.removeFirst(prefix.count)
+        if !path.hasSuffix("/") { path += "/" }
+        guard let method = Self.routes[path] else { return .notFound() }
+        switch (method, request.method) {
+        case (.get, .get), (.get, .head), (.post, .post): break
+        default: return .methodNotAllowed(request.method.rawValue)
+        }
+
+        if let failure = authenticate(request.headers) { return failure }
+
+        let body = try await request.collectBody(upTo: 1 << 20)
+        let fields = RequestFields.parse(query: request.uri.query, body: Data(body.readableBytesView),
+                                         contentType: request.headers[.contentType])
+        let host = request.head.authority ?? "127.0.0.1"
+        let pageURL = "http://\(host)\(prefix)\(path)"
+
+        switch path {
+        case APIClient.Path.overview: return try await service.overview(user: user, fields)
+        case APIClient.Path.leads: return try await service.leads(user: user, fields, pageURL: pageURL)
+        case APIClient.Path.appointments: return try await service.appointments(user: user, fields, pageURL: pageURL)
+        case APIClient.Path.lead: return try await service.lead(user: user, fields)
+        case APIClient.Path.createAppointment: return try await service.createAppointment(user: user, fields)
+        case APIClient.Path.updateAppointment: return try await service.updateAppointment(user: user, fields)
+        case APIClient.Path.deleteAppointment: return try await service.deleteAppointment(user: user, fields)
+        case APIClient.Path.createLead: return try await service.createLead(user: user, fields)
+        case APIClient.Path.updateLead: return try await service.updateLead(user: user, fields)
+        case APIClient.Path.deleteLead: return try await service.deleteLead(user: user, fields)
+        case APIClient.Path.createNote: return try await service.createNote(user: user, fields)
+        case APIClient.Path.deleteNote: return try await service.deleteNote(user: user, fields)
+        default: return .notFound()
+        }
+    }
+
+    private func authenticate(_ headers: HTTPFields) -> Reply? {
+        guard let authorization = headers[.authorization] else {
+            return .notAuthenticated("Authentication credentials were not provided.")
+        }
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            return .notAuthenticated("Invalid token header. No credentials provided.")
+        }
+        guard constantTimeEqual(String(parts[1]).trimmingCharacters(in: .whitespaces), token) else {
+            return .notAuthenticated("Invalid token.")
+        }
+        guard let key = HTTPField.Name("apikey").flatMap({ headers[$0] }), constantTimeEqual(key, apiKey) else {
+            return .forbidden("Invalid or missing API key.")
+        }
+        return nil
+    }
+
+    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var difference = x.count ^ y.count
+        for index in 0..<min(x.count, y.count) { difference |= Int(x[index] ^ y[index]) }
+        return difference == 0
+    }
+}

@@ -1,0 +1,68 @@
+/// How many terminal columns text takes, per grapheme cluster.
+///
+/// A cluster is 2 columns when it is an emoji shown as an image or starts with
+/// an East Asian wide/fullwidth character, 0 when it is only combining or
+/// format characters, otherwise 1. Pure Swift, no locale: `wcwidth` returns -1
+/// for everything outside a UTF-8 locale (tests start in "C").
+public enum DisplayWidth {
+    public static func of(_ text: String) -> Int {
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+
+    public static func of(_ character: Character) -> Int {
+        if character.isASCII {
+            guard let value = character.asciiValue else { return 1 }
+            return value < 0x20 || value == 0x7F ? 0 : 1
+        }
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
+        if first.properties.isEmojiPresentation { return 2 }
+        if isWide(first.value) { return 2 }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: return 1
+        }
+    }
+
+    /// East Asian Wide and Fullwidth ranges (Unicode 15, condensed).
+    static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B2FF, 0x1F200...0x1F2FF,
+             0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The longest prefix of `text` that fits in `width` columns, with `…`
+    /// when it had to be cut. A wide character never straddles the edge.
+    public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        let room = width - of(ellipsis)
+        guard room >= 0 else { return "" }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = of(character)
+            if used + w > room { break }
+            out.append(character)
+            used += w
+        }
+        return out + ellipsis
+    }
+
+    /// `text` padded with spaces to exactly `width` columns (truncated if longer).
+    public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+        let fitted = truncate(text, to: width)
+        let padding = String(repeating: " ", count: max(0, width - of(fitted)))
+        return alignRight ? padding + fitted : fitted + padding
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import LeadsAPI
+import TerminalUI
+
+struct AppointmentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "appointments",
+        abstract: "List, create, update and delete appointments.",
+        subcommands: [List.self, Create.self, Update.self, Delete.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List appointments (leads/appointments/list/).")
+
+        @Option(help: ArgumentHelp("Appointments on this day.", valueName: "MM/DD/YYYY")) var on: String?
+        @Option(help: ArgumentHelp("Appointments before this day.", valueName: "MM/DD/YYYY")) var before: String?
+        @Option(help: ArgumentHelp("Appointments after this day.", valueName: "MM/DD/YYYY")) var after: String?
+        @Option(help: ArgumentHelp("pending, rescheduled, cancelled, fullfilled (or fulfilled) or confirmed.", valueName: "status")) var status: String?
+        @Option(help: ArgumentHelp("The lead's first name.", valueName: "first-name")) var lead: String?
+        @Option(help: "Rows per page (the server's default when not given).") var limit: Int?
+        @Option(help: "Rows to skip.") var offset: Int?
+        @Flag(help: "Every page, not just the first.") var all = false
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            let dates = [on, before, after].compactMap { $0 }
+            if dates.count > 1 { throw ValidationError("Give only one of --on, --before, --after.") }
+            if let date = dates.first, !AppointmentQuery.isFilterDate(date) {
+                throw ValidationError("Dates are MM/DD/YYYY, e.g. 11/28/2026 (got “\(date)”).")
+            }
+            if let status, AppointmentStatus(lenient: status) == nil {
+                throw ValidationError("--status must be one of pending, rescheduled, cancelled, fulfilled, confirmed (got “\(status)”).")
+            }
+            try validatePaging(limit: limit, offset: offset)
+        }
+
+        func run() async throws {
+            let setting: DateSetting? = on != nil ? .on : before != nil ? .before : after != nil ? .after : nil
+            let query = AppointmentQuery(dateSetting: setting, onDate: on ?? before ?? after,
+                                         status: status.flatMap(AppointmentStatus.init(lenient:))?.rawValue,
+                                         lead: lead, limit: limit, offset: offset)
+            let page: Page<Appointment> = try await connection.withService { service in
+                all ? try await collect(service.allAppointments(query)) : try await service.appointments(query)
+            }
+            if output.json { return try Output.json(page) }
+            var table = Table([.init(title: "ID", alignRight: true), .init(title: "FROM"), .init(title: "TO"),
+                               .init(title: "LEAD", isFlexible: true), .init(title: "STATUS"), .init(title: "NOTE", isFlexible: true)])
+            for item in page.results {
+                table.add([item.id.map(String.init) ?? "", Output.dateTime(item.from), Output.dateTime(item.to), item.lead,
+                           item.appointmentStatus?.displayName ?? item.status, item.note])
+            }
+            Output.standardOutput(table.render(width: Output.terminalWidth()) + "\n" + footer(page, offset: all ? 0 : offset ?? 0, noun: "appointments"))
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Book an appointment with a lead (leads/create/appointment/).")
+
+        @Argument(help: "The lead's slug.") var slug: String
+        @Option(help: ArgumentHelp("Start.", valueName: "yyyy-mm-dd hh:mm")) var from: String
+        @Option(help: ArgumentHelp("End.", valueName: "yyyy-mm-dd hh:mm")) var to: String
+        @Option(help: ArgumentHelp("Note, up to 200 characters (the service's default: \"Prospect appointment\").", valueName: "text")) var note: String?
+        @Option(help: ArgumentHelp("pending (default), rescheduled, cancelled, fulfilled or confirmed.", valueName: "status")) var status: String?
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let draft = AppointmentDraft(slug: slug, from: from, to: to, note: note, status: status.map(statusToSend))
+            try await connection.withService { try await $0.createAppointment(draft) }
+            if output.json { return try Output.json([String: String]()) }
+            Output.standardOutput("Appointment booked: \(TerminalSafeText.escape(from)) – \(TerminalSafeText.escape(to)) with \(TerminalSafeText.escape(slug)).")
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change an appointment: only the options given are sent (leads/update/appointment/).")
+
+        @Argument(help: "The appointment's id.") var id: Int
+        @Option(help: ArgumentHelp("Move it to another lead.", valueName: "slug")) var slug: String?
+        @Option(help: ArgumentHelp("New start.", valueName: "yyyy-mm-dd hh:mm")) var from: String?
+        @Option(help: ArgumentHelp("New end.", valueName: "yyyy-mm-dd hh:mm")) var to: String?
+        @Option(help: ArgumentHelp("New note.", valueName: "text")) var note: String?
+        @Option(help: ArgumentHelp("pending, rescheduled, cancelled, fulfilled or confirmed.", valueName: "status")) var status: String?
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if [slug, from, to, note, status].allSatisfy({ $0 == nil }) {
+                throw ValidationError("Nothing to change: give at least one of --slug, --from, --to, --note, --status.")
+            }
+        }
+
+        func run() async throws {
+            let changes = AppointmentChanges(id: id, slug: slug, from: from, to: to, note: note, status: status.map(statusToSend))
+            try await connection.withService { try await $0.updateAppointment(changes) }
+            if output.json { return try Output.json([String: String]()) }
+            Output.standardOutput("Appointment \(id) updated.")
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete an appointment (leads/delete/appointment/).")
+
+        @Argument(help: "The appointment's id.") var id: Int
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await connection.withService { try await $0.deleteAppointment(id: id) }
+            if output.json { return try Output.json([String: String]()) }
+            Output.standardOutput("Appointment \(id) deleted.")
+        }
+    }
+}
+
+/// People type "fulfilled"; the service spells it "fullfilled". Anything
+/// unknown goes as typed, so the rules name it.
+func statusToSend(_ typed: String) -> String {
+    AppointmentStatus(lenient: typed)?.rawValue ?? typed
+}

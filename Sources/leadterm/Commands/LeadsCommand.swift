@@ -1,0 +1,192 @@
+import ArgumentParser
+import LeadsAPI
+import TerminalUI
+
+struct LeadsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leads",
+        abstract: "List, show, create, update and delete leads.",
+        subcommands: [List.self, Show.self, Create.self, Update.self, Delete.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List owned (or assigned) leads (leads/list/).")
+
+        @Flag(help: "Leads assigned to you instead of those you own.") var assigned = false
+        @Option(help: ArgumentHelp("Leads of a campaign.", valueName: "slug")) var campaign: String?
+        @Option(help: ArgumentHelp("prospect, tentative, potential, closed, contact or customer.", valueName: "status")) var status: String?
+        @Option(help: ArgumentHelp("First name contains.", valueName: "text")) var firstName: String?
+        @Option(help: ArgumentHelp("Last name contains.", valueName: "text")) var lastName: String?
+        @Option(help: ArgumentHelp("Email contains.", valueName: "text")) var email: String?
+        @Option(help: ArgumentHelp("Phone contains.", valueName: "text")) var phone: String?
+        @Option(help: ArgumentHelp("Owner's username.", valueName: "username")) var owner: String?
+        @Option(help: "Rows per page (the server's default when not given).") var limit: Int?
+        @Option(help: "Rows to skip.") var offset: Int?
+        @Flag(help: "Every page, not just the first.") var all = false
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let status, LeadStatus(rawValue: status) == nil {
+                throw ValidationError("--status must be one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", ")) (got “\(status)”).")
+            }
+            try validatePaging(limit: limit, offset: offset)
+        }
+
+        func run() async throws {
+            let query = LeadQuery(listType: assigned ? .assigned : .owned, campaign: campaign, status: status,
+                                  firstName: firstName, lastName: lastName, email: email, phone: phone,
+                                  owner: owner, limit: limit, offset: offset)
+            let page: Page<LeadSummary> = try await connection.withService { service in
+                all ? try await collect(service.allLeads(query)) : try await service.leads(query)
+            }
+            if output.json { return try Output.json(page) }
+            var table = Table([.init(title: "NAME", isFlexible: true), .init(title: "STATUS"), .init(title: "SOURCE"),
+                               .init(title: "PHONE"), .init(title: "EMAIL", isFlexible: true), .init(title: "OWNER"),
+                               .init(title: "ADDED"), .init(title: "SLUG", isFlexible: true)])
+            for lead in page.results {
+                table.add([lead.name, lead.status, lead.source, lead.phone, lead.email, lead.owner, Output.day(lead.addedOn), lead.slug])
+            }
+            Output.standardOutput(table.render(width: Output.terminalWidth()) + "\n" + footer(page, offset: all ? 0 : offset ?? 0, noun: "leads"))
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A lead with its activities and notes (leads/view/lead/).")
+
+        @Argument(help: "The lead's slug.") var slug: String
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let lead = try await connection.withService { try await $0.lead(slug: slug) }
+            if output.json { return try Output.json(lead) }
+            Output.standardOutput(LeadDetailText.render(lead, width: Output.terminalWidth()))
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a lead (leads/create/lead/).")
+
+        @OptionGroup var fields: LeadFieldOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let draft = try fields.draft(current: nil)
+            try await connection.withService { try await $0.createLead(draft) }
+            if output.json { return try Output.json([String: String]()) }
+            Output.standardOutput("Lead created: \(TerminalSafeText.escape(draft.firstName)) \(TerminalSafeText.escape(draft.lastName)).")
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Update a lead (leads/update/lead/).",
+            discussion: """
+                Fields not given keep their current values where the lead's detail has them. The service \
+                does not return location or assignee, yet update requires both: give --location and \
+                --assignee unless the server's detail includes them.
+                """
+        )
+
+        @Argument(help: "The lead's slug.") var slug: String
+        @OptionGroup var fields: LeadFieldOptions
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await connection.withService { service in
+                let current = try await service.lead(slug: slug)
+                try await service.updateLead(slug: slug, try fields.draft(current: current))
+            }
+            if output.json { return try Output.json([String: String]()) }
+            Output.standardOutput("Lead updated: \(TerminalSafeText.escape(slug)).")
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a lead (leads/delete/lead/; the service keeps it as deleted).")
+
+        @Argument(help: "The lead's slug.") var slug: String
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await connection.withService { try await $0.deleteLead(slug: slug) }
+            if output.json { return try Output.json([String: String]()) }
+            Output.standardOutput("Lead deleted: \(TerminalSafeText.escape(slug)).")
+        }
+    }
+}
+
+/// The fields of create and update. On create the required ones must be
+/// given; on update each falls back to the lead's current value.
+struct LeadFieldOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("First name.", valueName: "text")) var firstName: String?
+    @Option(help: ArgumentHelp("Last name.", valueName: "text")) var lastName: String?
+    @Option(help: ArgumentHelp("Email address.", valueName: "address")) var email: String?
+    @Option(help: ArgumentHelp("Phone: optional +, then 9 to 15 digits.", valueName: "number")) var phone: String?
+    @Option(help: ArgumentHelp("Location.", valueName: "text")) var location: String?
+    @Option(help: ArgumentHelp("Lead message.", valueName: "text")) var message: String?
+    @Option(help: ArgumentHelp("Assignee's username.", valueName: "username")) var assignee: String?
+    @Option(help: ArgumentHelp("prospect, tentative, potential, closed, contact or customer.", valueName: "status")) var status: String?
+    @Option(help: ArgumentHelp("direct, website, facebook, twitter, instagram, search, pinterest, reddit or other.", valueName: "source")) var source: String?
+
+    /// The draft to send; throws `invalidInput` naming each missing field.
+    func draft(current: LeadDetail?) throws -> LeadDraft {
+        var missing = FieldErrors()
+        func value(_ given: String?, _ field: String, _ known: String?) -> String {
+            if let given { return given }
+            if let known, !known.isEmpty { return known }
+            if current != nil, field == "location" || field == "assignee" {
+                missing.add(field, "The service does not return this field, so update needs it: pass \(Output.option(for: field) ?? field).")
+            } else {
+                missing.add(field, Messages.required)
+            }
+            return ""
+        }
+        let draft = LeadDraft(
+            firstName: value(firstName, "first_name", current?.firstName),
+            lastName: value(lastName, "last_name", current?.lastName),
+            email: value(email, "email", current?.email),
+            phone: value(phone, "phone", current?.phone),
+            location: value(location, "location", current?.location),
+            message: value(message, "message", current?.message),
+            assignee: value(assignee, "assignee", current?.assignee),
+            status: status ?? current.flatMap { $0.status.isEmpty ? nil : $0.status },
+            source: source ?? current.flatMap { $0.source.isEmpty ? nil : $0.source }
+        )
+        if !missing.isEmpty { throw APIError.invalidInput(missing) }
+        return draft
+    }
+}
+
+/// Walks every page into one page whose count is the server's.
+func collect<Item>(_ pages: PageSequence<Item>) async throws -> Page<Item> {
+    var all = Page<Item>(results: [], count: 0)
+    for try await page in pages {
+        all.results += page.results
+        all.count = page.count
+        all.skippedRecords += page.skippedRecords
+    }
+    return all
+}
+
+func validatePaging(limit: Int?, offset: Int?) throws {
+    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    if let offset, offset < 0 { throw ValidationError("--offset must not be negative.") }
+}
+
+/// "Showing 1–50 of 200 leads. Next: --offset 50 (or --all)."
+func footer<Item>(_ page: Page<Item>, offset: Int, noun: String) -> String {
+    var text: String
+    if page.results.isEmpty {
+        text = page.count == 0 ? "No \(noun)." : "No \(noun) at offset \(offset) (of \(page.count))."
+    } else {
+        text = "Showing \(offset + 1)–\(offset + page.results.count) of \(page.count) \(noun)."
+        if offset + page.results.count < page.count { text += " Next: --offset \(offset + page.results.count) (or --all)." }
+    }
+    if page.skippedRecords > 0 { text += " \(page.skippedRecords) unreadable record(s) skipped." }
+    return text
+}

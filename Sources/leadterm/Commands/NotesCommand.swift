@@ -1,0 +1,48 @@
+import ArgumentParser
+import LeadsAPI
+import TerminalUI
+
+struct NotesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Add and delete lead notes.",
+        subcommands: [Add.self, Delete.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a note to a lead (leads/create/leadnote/).")
+
+        @Argument(help: "The lead's slug.") var slug: String
+        @Argument(help: "The note, up to 499 characters (\"-\" reads it from standard input).") var text: String
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            var note = text
+            if note == "-" {
+                var lines: [String] = []
+                while let line = readLine(strippingNewline: false) { lines.append(line) }
+                note = lines.joined()
+                while note.hasSuffix("\n") { note.removeLast() }
+            }
+            let body = note
+            try await connection.withService { try await $0.createNote(slug: slug, text: body) }
+            if output.json { return try Output.json([String: String]()) }
+            Output.standardOutput("Note added to \(TerminalSafeText.escape(slug)).")
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a note (leads/delete/leadnote/).")
+
+        @Argument(help: "The note's id (leads show lists them).") var noteID: Int
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await connection.withService { try await $0.deleteNote(id: noteID) }
+            if output.json { return try Output.json([String: String]()) }
+            Output.standardOutput("Note \(noteID) deleted.")
+        }
+    }
+}

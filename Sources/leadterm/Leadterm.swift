@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LeadsAPI
+import TerminalUI
+
+/// `leadterm`: the terminal UI (a later version) and subcommands that reach
+/// every endpoint of the Leads & CRM API.
+struct Leadterm: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leadterm",
+        abstract: "Work your leads and appointments in a Leads & CRM service from the terminal.",
+        discussion: """
+            Connection: --base-url or LEADTERM_BASE_URL (the API root with prefix and version, \
+            e.g. https://crm.example.com/api/v1/); credentials only from the environment: \
+            LEADTERM_API_KEY and LEADTERM_TOKEN. --demo runs any command against a built-in sandbox.
+
+            Exit status: 0 ok, 2 usage or invalid input, 3 rejected by the server (validation or \
+            request failed), 4 authentication, 5 network or server error.
+            """,
+        version: LeadsAPIVersion.current,
+        subcommands: [OverviewCommand.self, LeadsCommand.self, NotesCommand.self, AppointmentsCommand.self, SandboxCommand.self]
+    )
+
+    func run() async throws {
+        Output.standardError("""
+            leadterm: the full-screen terminal UI is not part of this version yet.
+            Try the sandbox:  leadterm leads list --demo
+            Every command:    leadterm --help
+            """)
+        throw ExitCode(2)
+    }
+}
+
+@main
+enum Main {
+    static func main() async {
+        let status = await run(Array(CommandLine.arguments.dropFirst()))
+        exit(status)
+    }
+
+    /// Runs one command line and returns its exit status.
+    static func run(_ arguments: [String]) async -> Int32 {
+        do {
+            var command = try Leadterm.parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let error as APIError {
+            Output.report(error)
+            return error.exitCode
+        } catch let error as CommandFailure {
+            Output.standardError("leadterm: \(TerminalSafeText.escape(error.message))")
+            return error.exitCode
+        } catch {
+            let code = Leadterm.exitCode(for: error)
+            if code == .success {
+                Output.standardOutput(Leadterm.fullMessage(for: error))
+                return 0
+            }
+            let message = Leadterm.fullMessage(for: error)
+            if !message.isEmpty { Output.standardError(message) }
+            return code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+}
+
+/// A failure the command itself reports, with its exit status.
+struct CommandFailure: Error {
+    var message: String
+    var exitCode: Int32
+}

@@ -1,0 +1,67 @@
+import TerminalUI
+
+/// An aligned text table that fits a width.
+///
+/// Every cell is escaped (untrusted text never reaches the terminal raw).
+/// When the natural widths do not fit, flexible columns give up columns,
+/// widest first, down to `minimumWidth`; then the others do; cut cells end
+/// in `…`, counting wide characters as two columns.
+struct Table {
+    struct Column {
+        var title: String
+        var isFlexible = false
+        var alignRight = false
+    }
+
+    var columns: [Column]
+    var rows: [[String]] = []
+    static let minimumWidth = 6
+    static let gap = "  "
+
+    init(_ columns: [Column]) { self.columns = columns }
+
+    mutating func add(_ cells: [String]) {
+        rows.append(cells.map(TerminalSafeText.escape))
+    }
+
+    func render(width: Int?) -> String {
+        var widths = columns.map { DisplayWidth.of($0.title) }
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
+            }
+        }
+        if let width { shrink(&widths, toFit: width) }
+        var lines = [line(columns.map(\.title), widths)]
+        lines.append(line(widths.map { String(repeating: "─", count: $0) }, widths))
+        for row in rows { lines.append(line(row, widths)) }
+        return lines.joined(separator: "\n")
+    }
+
+    private func line(_ cells: [String], _ widths: [Int]) -> String {
+        var parts: [String] = []
+        for (index, width) in widths.enumerated() {
+            let cell = index < cells.count ? cells[index] : ""
+            let isLast = index == widths.count - 1
+            let fitted = isLast && !columns[index].alignRight
+                ? DisplayWidth.truncate(cell, to: width)
+                : DisplayWidth.pad(cell, to: width, alignRight: columns[index].alignRight)
+            parts.append(fitted)
+        }
+        return parts.joined(separator: Self.gap)
+    }
+
+    private func shrink(_ widths: inout [Int], toFit total: Int) {
+        var excess = widths.reduce(0, +) + Self.gap.count * max(0, widths.count - 1) - total
+        for flexibleOnly in [true, false] {
+            while excess > 0 {
+                let candidates = widths.indices.filter {
+                    (!flexibleOnly || columns[$0].isFlexible) && widths[$0] > Self.minimumWidth
+                }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+                excess -= 1
+            }
+        }
+    }
+}
