@@ -44,8 +44,9 @@ public enum Sandbox {
             }
         }
         let service = SandboxService(database: database, clock: clock, now: options.now)
-        let responder = SandboxResponder(service: service, prefix: options.pathPrefix, apiKey: options.apiKey,
-                                         token: options.token, user: SeedData.signedInUser)
+        var users = [options.token: SeedData.signedInUser]
+        for (username, _) in SeedData.users where username != SeedData.signedInUser { users["\(options.token)-\(username)"] = username }
+        let responder = SandboxResponder(service: service, prefix: options.pathPrefix, apiKey: options.apiKey, users: users)
 
         let (ports, portContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         var logger = Logger(label: "leadterm.sandbox")
@@ -108,7 +109,16 @@ public final class RunningSandbox: Sendable {
         self.group = group; self.task = task; self.temporaryPath = temporaryPath
     }
 
+    /// The demo user's credentials.
     public var credentials: Credentials { Credentials(apiKey: apiKey, token: token) }
+
+    /// The seeded users besides `demo`, who can sign in too.
+    public static let otherUsers = SeedData.users.map(\.0).filter { $0 != SeedData.signedInUser }
+
+    /// Credentials of another seeded user (`alex`, `sam`, `priya`, `kenji`): token `<token>-<username>`.
+    public func credentials(for username: String) -> Credentials {
+        username == SeedData.signedInUser ? credentials : Credentials(apiKey: apiKey, token: "\(token)-\(username)")
+    }
 
     /// Stops serving and removes a temporary database.
     public func stop() async {

@@ -15,8 +15,9 @@ struct SandboxResponder: HTTPResponder {
     let service: SandboxService
     let prefix: String
     let apiKey: String
-    let token: String
-    let user: String
+    /// Bearer token → username: the configured token signs in `demo`, and
+    /// `<token>-<username>` signs in each other seeded user.
+    let users: [String: String]
 
     enum Method { case get, post }
 
@@ -55,7 +56,11 @@ struct SandboxResponder: HTTPResponder {
         default: return .methodNotAllowed(request.method.rawValue)
         }
 
-        if let failure = authenticate(request.headers) { return failure }
+        let user: String
+        switch authenticate(request.headers) {
+        case .failure(let failure): return failure.reply
+        case .success(let username): user = username
+        }
 
         let body = try await request.collectBody(upTo: 1 << 20)
         let fields = RequestFields.parse(query: request.uri.query, body: Data(body.readableBytesView),
@@ -80,21 +85,24 @@ struct SandboxResponder: HTTPResponder {
         }
     }
 
-    private func authenticate(_ headers: HTTPFields) -> Reply? {
+    struct Refusal: Error { let reply: Reply }
+
+    private func authenticate(_ headers: HTTPFields) -> Result<String, Refusal> {
         guard let authorization = headers[.authorization] else {
-            return .notAuthenticated("Authentication credentials were not provided.")
+            return .failure(Refusal(reply: .notAuthenticated("Authentication credentials were not provided.")))
         }
         let parts = authorization.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            return .notAuthenticated("Invalid token header. No credentials provided.")
+            return .failure(Refusal(reply: .notAuthenticated("Invalid token header. No credentials provided.")))
         }
-        guard constantTimeEqual(String(parts[1]).trimmingCharacters(in: .whitespaces), token) else {
-            return .notAuthenticated("Invalid token.")
+        let presented = String(parts[1]).trimmingCharacters(in: .whitespaces)
+        guard let user = users.first(where: { constantTimeEqual(presented, $0.key) })?.value else {
+            return .failure(Refusal(reply: .notAuthenticated("Invalid token.")))
         }
         guard let key = HTTPField.Name("apikey").flatMap({ headers[$0] }), constantTimeEqual(key, apiKey) else {
-            return .forbidden("Invalid or missing API key.")
+            return .failure(Refusal(reply: .forbidden("Invalid or missing API key.")))
         }
-        return nil
+        return .success(user)
     }
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {

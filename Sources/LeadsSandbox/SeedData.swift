@@ -78,6 +78,7 @@ struct SeedData {
         let insertActivity = try db.makeStatement(sql: "INSERT INTO activities(lead_id, activity_type, activity, created) VALUES (?,?,?,?)")
 
         var visibleLeads: [(id: Int, status: String)] = []
+        var othersLeads: [(id: Int, owner: String)] = []
         let others = Self.users.map(\.0).filter { $0 != Self.signedInUser }
         for index in 0..<leadCount {
             let id = index + 1
@@ -111,9 +112,20 @@ struct SeedData {
                 latest = min(now.addingTimeInterval(-30), latest.addingTimeInterval(Double(next(10 * 86400) + 300)))
                 try insertActivity.execute(arguments: [id, "status_changed", "Status changed from prospect to \(status)", clock.stored(latest)])
             }
-            if owner == Self.signedInUser || assignee == Self.signedInUser { visibleLeads.append((id, status)) }
+            if owner == Self.signedInUser || assignee == Self.signedInUser {
+                visibleLeads.append((id, status))
+            } else {
+                othersLeads.append((id, owner))
+            }
         }
         try writeAppointments(for: visibleLeads, into: db)
+        // A few appointments of other users, which the demo user may not change.
+        for (index, lead) in othersLeads.prefix(10).enumerated() {
+            let start = clock.startOfDay(now).addingTimeInterval(Double(index + 1) * 86400 + 10 * 3600)
+            try db.execute(sql: "INSERT INTO appointments(lead_id, from_date, to_date, note, status, user) VALUES (?,?,?,?,?,?)",
+                           arguments: [lead.id, clock.stored(start), clock.stored(start.addingTimeInterval(1800)),
+                                       "Prospect appointment", "pending", lead.owner])
+        }
     }
 
     /// Appointments of the demo user on a half-hour grid, never overlapping:

@@ -16,7 +16,7 @@ import Foundation
 ///   `__all__` are messages without a field. A bare DRF `{"detail": …}` body
 ///   (no envelope) is understood too.
 enum ResponseInterpreter {
-    static let nonFieldKeys: Set<String> = ["detail", "message", "non_field_errors", "error", "errors", "__all__", "msg"]
+    static let nonFieldKeys: Set<String> = ["detail", "non_field_errors", "error", "__all__"]
 
     static func data(from response: HTTPResponse) throws -> JSONValue {
         let json = JSONValue.parse(response.body)

@@ -134,10 +134,13 @@ public struct APIDate: Sendable, Hashable, Codable, CustomStringConvertible {
         }
         while scanner.take(anyOf: " ") != nil {}
         // 12-hour clock, as people write it next to MM/DD/YYYY.
+        let beforeWord = scanner.position
         if let meridiem = scanner.word(), ["AM", "PM"].contains(meridiem.uppercased()) {
             guard (1...12).contains(parts.hour) else { return nil }
             parts.hour = parts.hour % 12 + (meridiem.uppercased() == "PM" ? 12 : 0)
             while scanner.take(anyOf: " ") != nil {}
+        } else {
+            scanner.position = beforeWord
         }
         if let sign = scanner.take(anyOf: "Zz+-") {
             if sign == "Z" || sign == "z" {
@@ -175,6 +178,12 @@ public struct APIDate: Sendable, Hashable, Codable, CustomStringConvertible {
 struct DigitScanner {
     private let characters: [Character]
     private var index = 0
+
+    /// Where the scanner is; set it back to undo a look-ahead.
+    var position: Int {
+        get { index }
+        set { index = newValue }
+    }
 
     init(_ text: String) { characters = Array(text) }
 
