@@ -45,7 +45,8 @@ struct AppointmentsCommand: AsyncParsableCommand {
             }
             if output.json { return try Output.json(page) }
             var table = Table([.init(title: "ID", alignRight: true), .init(title: "FROM"), .init(title: "TO"),
-                               .init(title: "LEAD", isFlexible: true), .init(title: "STATUS"), .init(title: "NOTE", isFlexible: true)])
+                               .init(title: "LEAD", isFlexible: true, minimum: 14), .init(title: "STATUS"),
+                               .init(title: "NOTE", isFlexible: true, minimum: 10, hideOrder: 1)])
             for item in page.results {
                 table.add([item.id.map(String.init) ?? "", Output.dateTime(item.from), Output.dateTime(item.to), item.lead,
                            item.appointmentStatus?.displayName ?? item.status, item.note])

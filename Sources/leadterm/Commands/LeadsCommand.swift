@@ -41,9 +41,10 @@ struct LeadsCommand: AsyncParsableCommand {
                 all ? try await collect(service.allLeads(query)) : try await service.leads(query)
             }
             if output.json { return try Output.json(page) }
-            var table = Table([.init(title: "NAME", isFlexible: true), .init(title: "STATUS"), .init(title: "SOURCE"),
-                               .init(title: "PHONE"), .init(title: "EMAIL", isFlexible: true), .init(title: "OWNER"),
-                               .init(title: "ADDED"), .init(title: "SLUG", isFlexible: true)])
+            var table = Table([.init(title: "NAME", isFlexible: true, minimum: 16), .init(title: "STATUS"),
+                               .init(title: "SOURCE", hideOrder: 1), .init(title: "PHONE", hideOrder: 4),
+                               .init(title: "EMAIL", isFlexible: true, minimum: 14, hideOrder: 5), .init(title: "OWNER", hideOrder: 2),
+                               .init(title: "ADDED", hideOrder: 3), .init(title: "SLUG", isFlexible: true, minimum: 16)])
             for lead in page.results {
                 table.add([lead.name, lead.status, lead.source, lead.phone, lead.email, lead.owner, Output.day(lead.addedOn), lead.slug])
             }

@@ -3,14 +3,20 @@ import TerminalUI
 /// An aligned text table that fits a width.
 ///
 /// Every cell is escaped (untrusted text never reaches the terminal raw).
-/// When the natural widths do not fit, flexible columns give up columns,
-/// widest first, down to `minimumWidth`; then the others do; cut cells end
-/// in `…`, counting wide characters as two columns.
+/// When the natural widths do not fit: flexible columns give up columns,
+/// widest first, down to their minimum; if that is not enough, optional
+/// columns are hidden (lowest `hideOrder` first) and the fit starts again;
+/// only then do all columns shrink. Cut cells end in `…`, counting wide
+/// characters as two columns.
 struct Table {
     struct Column {
         var title: String
         var isFlexible = false
         var alignRight = false
+        /// The narrowest a flexible column gets before optional columns are hidden.
+        var minimum = Table.minimumWidth
+        /// Set for columns that may be hidden on a narrow terminal; lower hides first.
+        var hideOrder: Int?
     }
 
     var columns: [Column]
@@ -25,17 +31,37 @@ struct Table {
     }
 
     func render(width: Int?) -> String {
+        if let width, let hidden = columnToHide(width: width) {
+            var narrower = self
+            narrower.columns.remove(at: hidden)
+            narrower.rows = rows.map { row in var row = row; if hidden < row.count { row.remove(at: hidden) }; return row }
+            return narrower.render(width: width)
+        }
+        var widths = naturalWidths()
+        if let width { shrink(&widths, toFit: width) }
+        var lines = [line(columns.map(\.title), widths)]
+        lines.append(line(widths.map { String(repeating: "─", count: $0) }, widths))
+        for row in rows { lines.append(line(row, widths)) }
+        return lines.joined(separator: "\n")
+    }
+
+    private func naturalWidths() -> [Int] {
         var widths = columns.map { DisplayWidth.of($0.title) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
-        if let width { shrink(&widths, toFit: width) }
-        var lines = [line(columns.map(\.title), widths)]
-        lines.append(line(widths.map { String(repeating: "─", count: $0) }, widths))
-        for row in rows { lines.append(line(row, widths)) }
-        return lines.joined(separator: "\n")
+        return widths
+    }
+
+    /// An optional column to hide when even flexible columns at their minimum do not fit.
+    private func columnToHide(width: Int) -> Int? {
+        let needed = zip(columns, naturalWidths()).map { column, natural in
+            column.isFlexible ? min(natural, max(column.minimum, DisplayWidth.of(column.title))) : natural
+        }.reduce(0, +) + Self.gap.count * max(0, columns.count - 1)
+        guard needed > width else { return nil }
+        return columns.indices.filter { columns[$0].hideOrder != nil }.min { columns[$0].hideOrder! < columns[$1].hideOrder! }
     }
 
     private func line(_ cells: [String], _ widths: [Int]) -> String {
@@ -56,7 +82,7 @@ struct Table {
         for flexibleOnly in [true, false] {
             while excess > 0 {
                 let candidates = widths.indices.filter {
-                    (!flexibleOnly || columns[$0].isFlexible) && widths[$0] > Self.minimumWidth
+                    flexibleOnly ? columns[$0].isFlexible && widths[$0] > columns[$0].minimum : widths[$0] > 4
                 }
                 guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
                 widths[widest] -= 1
