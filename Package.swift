@@ -30,7 +30,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "LeadsAPI", swiftSettings: strict),
-        .target(name: "TerminalUI", swiftSettings: strict),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "CTermGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTermGuard"], swiftSettings: strict),
         .target(
             name: "LeadsSandbox",
             dependencies: [

@@ -1,0 +1,36 @@
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+/* The wide API (get_wch, cchar_t, setcchar) exists only when these are set
+   before ncurses.h; SwiftPM drops pkg-config's -D flags, so they live here. */
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <langinfo.h>
+#include <ncurses.h>
+
+/* Mutable C globals as functions (Swift 6 rejects them as not concurrency-safe). */
+static inline WINDOW *ncw_stdscr(void) { return stdscr; }
+static inline int ncw_lines(void) { return LINES; }
+static inline int ncw_cols(void) { return COLS; }
+static inline int ncw_colors(void) { return COLORS; }
+static inline int ncw_color_pairs(void) { return COLOR_PAIRS; }
+
+/* Macros the importer drops. */
+static const attr_t NCW_A_NORMAL = A_NORMAL;
+static const attr_t NCW_A_BOLD = A_BOLD;
+static const attr_t NCW_A_DIM = A_DIM;
+static const attr_t NCW_A_REVERSE = A_REVERSE;
+static const attr_t NCW_A_UNDERLINE = A_UNDERLINE;
+static const attr_t NCW_A_ITALIC = A_ITALIC;
+static const mmask_t NCW_ALL_MOUSE_EVENTS = ALL_MOUSE_EVENTS;
+static const mmask_t NCW_BUTTON1_PRESSED = BUTTON1_PRESSED;
+static const mmask_t NCW_BUTTON1_CLICKED = BUTTON1_CLICKED;
+static const mmask_t NCW_BUTTON4_PRESSED = BUTTON4_PRESSED;
+static const mmask_t NCW_BUTTON5_PRESSED = BUTTON5_PRESSED;
+static inline const char *ncw_codeset(void) { return nl_langinfo(CODESET); }
+#endif

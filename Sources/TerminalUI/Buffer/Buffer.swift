@@ -1,0 +1,117 @@
+/// A grid of cells that screens draw into; backends copy it to the terminal.
+///
+/// Every string written is made safe first (`SafeGraphemes`): control
+/// characters, ESC, C1 and bidi overrides become visible placeholders, so
+/// no byte of a server's text can act on the terminal.
+public struct Buffer: Hashable, Sendable {
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Fills `rect` (clipped) with blanks in `style`.
+    public mutating func fill(_ rect: Rect, style: Style = .plain, with grapheme: String = " ") {
+        let clipped = rect.intersection(area)
+        guard !clipped.isEmpty else { return }
+        let cell = Cell(grapheme, width: 1, style: style)
+        for y in clipped.y..<clipped.maxY {
+            let row = y * width
+            for x in clipped.x..<clipped.maxX { cells[row + x] = cell }
+        }
+    }
+
+    /// Writes `text` at (x, y), at most `maxWidth` columns (and never past the
+    /// right edge); returns the x after the last column written. A wide
+    /// grapheme that would straddle the limit is replaced by a blank.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return x }
+        let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        var column = x
+        for grapheme in SafeGraphemes(text) {
+            let w = grapheme.width
+            if w == 0 { continue }
+            if column + w > limit {
+                if column < limit { setCell(Cell(" ", width: 1, style: style), at: column, y) ; column += 1 }
+                break
+            }
+            if column >= 0 {
+                setCell(Cell(grapheme.text, width: UInt8(w), style: style), at: column, y)
+                if w == 2, column + 1 < width { setCell(Cell("", width: 0, style: style), at: column + 1, y) }
+            }
+            column += w
+        }
+        return column
+    }
+
+    /// Writes `text` truncated with `…` to exactly `width` columns, padding with blanks.
+    public mutating func putPadded(_ text: String, x: Int, y: Int, width columns: Int, style: Style = .plain, alignRight: Bool = false) {
+        guard columns > 0 else { return }
+        let safe = SafeGraphemes.sanitize(text)
+        let fitted = DisplayWidth.truncate(safe, to: columns)
+        let used = DisplayWidth.of(fitted)
+        fill(Rect(x: x, y: y, width: columns, height: 1), style: style)
+        put(fitted, x: alignRight ? x + columns - used : x, y: y, style: style, maxWidth: columns)
+    }
+
+    /// Changes the style of `rect` without touching the text.
+    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
+        let clipped = rect.intersection(area)
+        guard !clipped.isEmpty else { return }
+        for y in clipped.y..<clipped.maxY {
+            for x in clipped.x..<clipped.maxX { change(&cells[y * width + x].style) }
+        }
+    }
+
+    private mutating func setCell(_ cell: Cell, at x: Int, _ y: Int) {
+        // Overwriting half of a wide character blanks its other half.
+        let index = y * width + x
+        if cells[index].isContinuation, x > 0 { cells[index - 1] = Cell(" ", style: cells[index - 1].style) }
+        if cells[index].width == 2, x + 1 < width, cell.width != 2 { cells[index + 1] = Cell(" ", style: cells[index + 1].style) }
+        cells[index] = cell
+    }
+
+    // MARK: Reading back (tests, snapshots)
+
+    /// Row `y` as text; continuation cells are skipped so wide characters read naturally.
+    public func line(_ y: Int) -> String {
+        var text = ""
+        for x in 0..<width where !self[x, y].isContinuation { text += self[x, y].grapheme }
+        return text
+    }
+
+    /// Every row, trailing blanks trimmed.
+    public var lines: [String] {
+        (0..<height).map { y in
+            var text = line(y)
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+    }
+
+    /// The positions whose cells differ from `other` (same size), row by row.
+    ///
+    ///     previous: |ab c|      next: |abXc|   → [(2, 0)]
+    public func changes(since other: Buffer) -> [(x: Int, y: Int)] {
+        guard other.width == width, other.height == height else {
+            return (0..<height).flatMap { y in (0..<width).map { (x: $0, y: y) } }
+        }
+        var result: [(x: Int, y: Int)] = []
+        for index in cells.indices where cells[index] != other.cells[index] {
+            result.append((index % width, index / width))
+        }
+        return result
+    }
+}
