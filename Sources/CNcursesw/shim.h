@@ -33,4 +33,6 @@ static const mmask_t NCW_BUTTON1_CLICKED = BUTTON1_CLICKED;
 static const mmask_t NCW_BUTTON4_PRESSED = BUTTON4_PRESSED;
 static const mmask_t NCW_BUTTON5_PRESSED = BUTTON5_PRESSED;
 static inline const char *ncw_codeset(void) { return nl_langinfo(CODESET); }
+static inline FILE *ncw_stdout(void) { return stdout; }
+static inline FILE *ncw_stdin(void) { return stdin; }
 #endif

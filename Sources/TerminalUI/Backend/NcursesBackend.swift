@@ -1,0 +1,203 @@
+import CNcursesw
+import CTermGuard
+import Glibc
+
+/// The real terminal, through ncursesw. The only file that talks to ncurses.
+///
+/// Frames are compared with the previous one and only changed cells are
+/// handed to ncurses, which in turn sends only what differs on screen: never
+/// a clear-and-repaint per frame. Raw mode, no echo, keypad, the alternate
+/// screen (ncurses' smcup), ESC delay 25 ms. `restore()` gives everything
+/// back; the crash guard does the same if the process dies on a signal.
+public final class NcursesBackend: TerminalBackend {
+    public enum StartError: Error, CustomStringConvertible {
+        case noTerminal(String)
+        public var description: String {
+            switch self { case .noTerminal(let term): return "Cannot start the terminal UI: unknown or unusable terminal “\(term)”." }
+        }
+    }
+
+    private let screen: OpaquePointer
+    private var last = Buffer(width: 0, height: 0)
+    private var pairs: [Style: Int16] = [:]
+    private var pairKeys: [PairKey: Int16] = [:]
+    private var isRestored = false
+    public let colorDepth: ColorDepth
+    private let output: UnsafeMutablePointer<FILE>?
+    private let input: UnsafeMutablePointer<FILE>?
+
+    /// - Parameters:
+    ///   - terminal: a TERM name; nil uses the environment's.
+    ///   - output/input: files instead of the process's stdout/stdin (tests, benchmarks).
+    public init(terminal: String? = nil, output: UnsafeMutablePointer<FILE>? = nil, input: UnsafeMutablePointer<FILE>? = nil,
+                environment: [String: String]) throws {
+        setlocale(LC_ALL, "")
+        if String(cString: ncw_codeset()) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
+        set_escdelay(25)
+        self.output = output
+        self.input = input
+        guard let screen = newterm(terminal, output ?? ncw_stdout(), input ?? ncw_stdin()) else {
+            throw StartError.noTerminal(terminal ?? environment["TERM"] ?? "(TERM not set)")
+        }
+        self.screen = screen
+        termguard_install()
+        termguard_watch_signals()
+        raw()
+        noecho()
+        nonl()
+        keypad(ncw_stdscr(), true)
+        curs_set(0)
+        var colors = 0
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(ncw_colors())
+        }
+        colorDepth = ColorDepth.detect(colors: colors, environment: environment)
+        mousemask(NCW_BUTTON1_PRESSED | NCW_BUTTON4_PRESSED | NCW_BUTTON5_PRESSED, nil)
+        mouseinterval(0)
+    }
+
+    deinit { restore() }
+
+    public var size: (width: Int, height: Int) { (Int(getmaxx(ncw_stdscr())), Int(getmaxy(ncw_stdscr()))) }
+
+    public func draw(_ buffer: Buffer) {
+        let window = ncw_stdscr()
+        let full = last.width != buffer.width || last.height != buffer.height
+        if full { werase(window) }
+        var cell = cchar_t()
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let next = buffer[x, y]
+                if next.isContinuation || (!full && next == last[x, y]) { continue }
+                var characters = Array(next.grapheme.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
+                if characters.isEmpty { characters = [32] }
+                characters.append(0)
+                let (attributes, pair) = ncursesStyle(next.style)
+                setcchar(&cell, characters, attributes, pair, nil)
+                mvwadd_wch(window, Int32(y), Int32(x), &cell)
+            }
+        }
+        last = buffer
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func readKey(timeout milliseconds: Int) -> Key? {
+        wtimeout(ncw_stdscr(), Int32(milliseconds))
+        var character: wint_t = 0
+        let kind = wget_wch(ncw_stdscr(), &character)
+        if kind == KEY_CODE_YES { return Self.functionKey(Int32(character)) }
+        guard kind == OK else { return nil }
+        let code = UInt32(character)
+        if code == 27 {
+            // ESC alone, or Alt + key (ESC then the key at once).
+            wtimeout(ncw_stdscr(), 0)
+            var next: wint_t = 0
+            if wget_wch(ncw_stdscr(), &next) == OK, let scalar = Unicode.Scalar(UInt32(next)), next >= 32 {
+                return .alt(Character(scalar))
+            }
+            return .escape
+        }
+        return Self.textKey(code)
+    }
+
+    public func takeSignal() -> Int32? {
+        let signal = termguard_take_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    public func invalidate() {
+        last = Buffer(width: 0, height: 0)
+        clearok(ncw_stdscr(), true)
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+    public func suspend() {
+        endwin()
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Running again.
+        termguard_watch_signals()
+        refresh()
+        invalidate()
+    }
+
+    public func restore() {
+        guard !isRestored else { return }
+        isRestored = true
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        fflush(output ?? ncw_stdout())
+    }
+
+    // MARK: Keys
+
+    static func textKey(_ code: UInt32) -> Key? {
+        switch code {
+        case 13, 10: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(code + 96)!))
+        case 0, 28...31: return nil
+        default: return Unicode.Scalar(code).map { .character(Character($0)) }
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            let kind: MouseEvent.Kind
+            if event.bstate & NCW_BUTTON4_PRESSED != 0 { kind = .wheelUp } else if event.bstate & NCW_BUTTON5_PRESSED != 0 { kind = .wheelDown } else { kind = .press }
+            return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
+        case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(code - KEY_F0))
+        default: return nil
+        }
+    }
+
+    // MARK: Styles
+
+    private struct PairKey: Hashable { var foreground: Int16; var background: Int16 }
+
+    private func ncursesStyle(_ style: Style) -> (attr_t, Int16) {
+        var attributes = NCW_A_NORMAL
+        if style.attributes.contains(.bold) { attributes |= NCW_A_BOLD }
+        if style.attributes.contains(.dim) { attributes |= NCW_A_DIM }
+        if style.attributes.contains(.italic) { attributes |= NCW_A_ITALIC }
+        if style.attributes.contains(.underline) { attributes |= NCW_A_UNDERLINE }
+        if style.attributes.contains(.reverse) { attributes |= NCW_A_REVERSE }
+        guard colorDepth != .mono else { return (attributes, 0) }
+        func number(_ color: TerminalColor) -> Int16 {
+            switch color {
+            case .default: return -1
+            case .index(let index): return Int16(index) < Int16(ncw_colors()) ? Int16(index) : -1
+            }
+        }
+        let key = PairKey(foreground: number(style.foreground), background: number(style.background))
+        if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
+        if let pair = pairKeys[key] { return (attributes, pair) }
+        let next = Int16(pairKeys.count + 1)
+        guard Int32(next) < ncw_color_pairs() else { return (attributes, 0) }
+        init_pair(next, key.foreground, key.background)
+        pairKeys[key] = next
+        return (attributes, next)
+    }
+}

@@ -1,0 +1,57 @@
+/// Where frames go and keys come from.
+public protocol TerminalBackend: AnyObject {
+    /// Columns and rows.
+    var size: (width: Int, height: Int) { get }
+    var colorDepth: ColorDepth { get }
+    /// Shows `buffer`, sending only what changed since the last frame.
+    func draw(_ buffer: Buffer)
+    /// The next key within `timeout` milliseconds (0 = do not wait), or nil.
+    func readKey(timeout: Int) -> Key?
+    /// A signal that arrived since the last call (SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT), or nil.
+    func takeSignal() -> Int32?
+    /// Forgets the last frame so the next draw repaints everything (Ctrl-L, after resume).
+    func invalidate()
+    /// Gives the terminal back. Safe to call more than once.
+    func restore()
+}
+
+/// An in-memory terminal for tests: keys are queued, frames are kept.
+public final class TestBackend: TerminalBackend {
+    public private(set) var frame: Buffer
+    public private(set) var drawCount = 0
+    /// Cells sent by the last draw (what a real terminal would be told).
+    public private(set) var lastChangedCells = 0
+    public var keys: [Key] = []
+    public var signals: [Int32] = []
+    public var colorDepth: ColorDepth
+    private var width: Int, height: Int
+
+    public init(width: Int, height: Int, colorDepth: ColorDepth = .colors256) {
+        self.width = width
+        self.height = height
+        self.colorDepth = colorDepth
+        frame = Buffer(width: width, height: height)
+    }
+
+    public var size: (width: Int, height: Int) { (width, height) }
+
+    public func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        keys.append(.resize)
+    }
+
+    public func draw(_ buffer: Buffer) {
+        lastChangedCells = buffer.changes(since: frame).count
+        frame = buffer
+        drawCount += 1
+    }
+
+    public func readKey(timeout: Int) -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
+    public func takeSignal() -> Int32? { signals.isEmpty ? nil : signals.removeFirst() }
+    public func invalidate() { frame = Buffer(width: 0, height: 0) }
+    public func restore() {}
+
+    /// The frame as text, trailing blanks trimmed.
+    public var lines: [String] { frame.lines }
+}

@@ -1,0 +1,97 @@
+/// Key bindings per context (`global`, `list`, `leads`, `form`, …): key or
+/// two-key sequence → dotted action id.
+public struct Keymap: Hashable, Sendable {
+    public struct Binding: Hashable, Sendable {
+        public var keys: KeySequence
+        public var action: String
+    }
+
+    /// Bindings per context, in file order (help lists them so).
+    public private(set) var contexts: [String: [Binding]] = [:]
+    public private(set) var contextOrder: [String] = []
+
+    public init() {}
+
+    public func action(for keys: KeySequence, in context: String) -> String? {
+        contexts[context]?.first { $0.keys == keys }?.action
+    }
+
+    public func bindings(in context: String) -> [Binding] { contexts[context] ?? [] }
+
+    /// Binds (replacing a binding of the same keys); action "none" unbinds.
+    public mutating func bind(_ keys: KeySequence, to action: String, in context: String) {
+        if contexts[context] == nil { contextOrder.append(context) }
+        var list = contexts[context] ?? []
+        if action == "none" {
+            list.removeAll { $0.keys == keys }
+        } else if let index = list.firstIndex(where: { $0.keys == keys }) {
+            list[index].action = action
+        } else {
+            list.append(Binding(keys: keys, action: action))
+        }
+        contexts[context] = list
+    }
+
+    /// This keymap with `overrides` applied: it changes only what it names.
+    public func merging(_ overrides: Keymap) -> Keymap {
+        var merged = self
+        for context in overrides.contextOrder {
+            for binding in overrides.contexts[context] ?? [] { merged.bind(binding.keys, to: binding.action, in: context) }
+        }
+        return merged
+    }
+
+    /// Keys bound to `action` in `context`, for hints and the palette (`j/down`).
+    public func keys(for action: String, in context: String) -> [KeySequence] {
+        bindings(in: context).filter { $0.action == action }.map(\.keys)
+    }
+
+    /// Keys bound to `action` in the first context of `stack` (top first) that binds it.
+    public func keys(for action: String, stack: [String]) -> [KeySequence] {
+        for context in stack.reversed() {
+            let found = keys(for: action, in: context)
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+}
+
+/// Turns key presses into actions in a stack of contexts, with two-key sequences.
+///
+/// The stack's last context is on top and wins. A key that starts a
+/// sequence in the topmost context that knows it becomes pending, and
+/// `hints` lists what may follow; the next key completes or cancels it.
+public struct KeyResolver: Sendable {
+    public enum Outcome: Hashable, Sendable {
+        case action(String)
+        /// Waiting for the second key; the possible continuations and their actions.
+        case pending(first: Key, hints: [Keymap.Binding])
+        case unbound(Key)
+    }
+
+    public private(set) var pending: Key?
+
+    public init() {}
+
+    public mutating func resolve(_ key: Key, keymap: Keymap, stack: [String]) -> Outcome {
+        if let first = pending {
+            pending = nil
+            for context in stack.reversed() {
+                if let action = keymap.action(for: KeySequence([first, key]), in: context) { return .action(action) }
+            }
+            return .unbound(key)
+        }
+        for context in stack.reversed() {
+            if let action = keymap.action(for: KeySequence([key]), in: context) { return .action(action) }
+            let continuations = keymap.bindings(in: context).filter { $0.keys.keys.count == 2 && $0.keys.keys[0] == key }
+            if !continuations.isEmpty {
+                pending = key
+                let all = stack.reversed().flatMap { keymap.bindings(in: $0).filter { $0.keys.keys.count == 2 && $0.keys.keys[0] == key } }
+                return .pending(first: key, hints: all)
+            }
+        }
+        return .unbound(key)
+    }
+
+    public mutating func cancel() { pending = nil }
+}
