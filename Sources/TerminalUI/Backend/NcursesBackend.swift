@@ -117,8 +117,19 @@ public final class NcursesBackend: TerminalBackend {
     public func suspend() {
         endwin()
         signal(SIGTSTP, SIG_DFL)
-        raise(SIGTSTP)
-        // Running again.
+        _ = termguard_take_signal()
+        // Process-directed: this may run on a Swift concurrency thread, which
+        // blocks signals, so raise() would leave SIGTSTP pending forever.
+        kill(getpid(), SIGTSTP)
+        // The stop lands on another thread a moment later: wait for the resume
+        // (SIGCONT) before taking the screen back. Counted in steps, not clock
+        // time, so the time spent stopped does not count; after 0.5 s of running
+        // the kernel has discarded the stop (orphaned process group): go on.
+        var steps = 0
+        while steps < 100, termguard_take_signal() != SIGCONT {
+            usleep(5_000)
+            steps += 1
+        }
         termguard_watch_signals()
         refresh()
         invalidate()

@@ -1,5 +1,5 @@
 /// A problem in a theme or keymap file: where, and what.
-public struct ConfigWarning: Hashable, Sendable, CustomStringConvertible {
+public struct ConfigWarning: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var message: String

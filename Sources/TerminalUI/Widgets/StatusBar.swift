@@ -1,0 +1,56 @@
+/// The bottom line: a spinner while work is in flight, the last message by
+/// level, and key hints for the focused pane.
+public struct StatusBar: Sendable {
+    public enum Level: Sendable {
+        case info, warning, error, success
+        var role: String {
+            switch self {
+            case .info: return "status.info"
+            case .warning: return "status.warning"
+            case .error: return "status.error"
+            case .success: return "status.success"
+            }
+        }
+    }
+
+    public static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    public var hints: [(key: String, label: String)]
+    public var message: (text: String, level: Level)?
+    /// Frame number of the spinner, nil when idle.
+    public var spinner: Int?
+
+    public init(hints: [(key: String, label: String)], message: (text: String, level: Level)? = nil, spinner: Int? = nil) {
+        self.hints = hints; self.message = message; self.spinner = spinner
+    }
+
+    public func render(in rect: Rect, buffer: inout Buffer, theme: Theme) {
+        guard !rect.isEmpty else { return }
+        let line = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
+        buffer.fill(line, style: theme["ui.hint"])
+        var x = rect.x
+        if let spinner {
+            x = buffer.put(Self.spinnerFrames[spinner % Self.spinnerFrames.count] + " ", x: x, y: rect.y, style: theme["ui.spinner"])
+        }
+        if let message {
+            // The message wins the space; hints fill what is left on the right.
+            let text = SafeGraphemes.sanitize(message.text)
+            let width = min(rect.maxX - x, DisplayWidth.of(text) + 2)
+            buffer.putPadded(text, x: x, y: rect.y, width: width, style: theme[message.level.role])
+            x += width
+        }
+        var hintText: [(String, String)] = []
+        var used = 0
+        for hint in hints {
+            let w = DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3
+            if x + used + w > rect.maxX { break }
+            hintText.append((hint.key, hint.label))
+            used += w
+        }
+        var hx = rect.maxX - used
+        for (key, label) in hintText {
+            hx = buffer.put(key, x: hx + 1, y: rect.y, style: theme["ui.hint.key"])
+            hx = buffer.put(" " + label + " ", x: hx, y: rect.y, style: theme["ui.hint"])
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// A multi-line note: word wrap, cursor movement, a counter against a limit.
+public struct TextAreaState: Hashable, Sendable {
+    public private(set) var characters: [Character]
+    public private(set) var cursor: Int
+
+    public init(_ text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+    /// Length as the service counts it (code points).
+    public var length: Int { text.unicodeScalars.count }
+
+    /// Editing keys as a text field, plus Enter for a new line and Up/Down by wrapped line.
+    @discardableResult
+    public mutating func handle(_ key: Key, width: Int) -> Bool {
+        switch key {
+        case .enter: insert("\n")
+        case .character(let c): insert(c == "\r\n" || c == "\r" ? "\n" : c)
+        case .up, .down:
+            let lines = TextArea.wrap(characters, width: width)
+            guard let row = lines.lastIndex(where: { $0.start <= cursor }) else { return true }
+            let column = cursor - lines[row].start
+            let target = key == .up ? row - 1 : row + 1
+            guard lines.indices.contains(target) else { cursor = key == .up ? 0 : characters.count; return true }
+            cursor = lines[target].start + min(column, lines[target].count)
+        default:
+            var field = TextFieldState(text)
+            field.moveCursor(to: cursor)
+            guard field.handle(key) else { return false }
+            characters = field.characters
+            cursor = field.cursor
+        }
+        return true
+    }
+
+    mutating func insert(_ character: Character) {
+        characters.insert(character, at: cursor)
+        cursor += 1
+    }
+}
+
+extension TextFieldState {
+    mutating func moveCursor(to position: Int) {
+        while cursor > position { _ = handle(.left) }
+        while cursor < position { _ = handle(.right) }
+    }
+}
+
+/// Draws a text area with a `123/499` counter (in the error style past the limit).
+public struct TextArea: Sendable {
+    public var state: TextAreaState
+    public var limit: Int?
+    public var isFocused: Bool
+    public var placeholder: String
+
+    public init(state: TextAreaState, limit: Int? = nil, isFocused: Bool = false, placeholder: String = "") {
+        self.state = state; self.limit = limit; self.isFocused = isFocused; self.placeholder = placeholder
+    }
+
+    /// Wrapped lines: where each starts in the text and how many characters it shows.
+    /// Breaks after the last space that fits; a word longer than the line is cut.
+    public static func wrap(_ characters: [Character], width: Int) -> [(start: Int, count: Int)] {
+        let width = max(1, width)
+        var lines: [(start: Int, count: Int)] = []
+        var start = 0
+        while start <= characters.count {
+            var end = start, used = 0, lastSpace: Int?
+            while end < characters.count, characters[end] != "\n" {
+                let w = max(1, DisplayWidth.of(characters[end]))
+                if used + w > width { break }
+                if characters[end] == " " { lastSpace = end }
+                used += w
+                end += 1
+            }
+            if end < characters.count, characters[end] != "\n", let space = lastSpace, space > start {
+                lines.append((start, space + 1 - start))
+                start = space + 1
+            } else {
+                lines.append((start, end - start))
+                start = end < characters.count && characters[end] == "\n" ? end + 1 : end
+                if end == characters.count { break }
+            }
+        }
+        return lines
+    }
+
+    public func render(in rect: Rect, buffer: inout Buffer, theme: Theme) {
+        guard rect.height >= 2, rect.width >= 4 else { return }
+        let (textRect, counterRect) = rect.splitBottom(1)
+        buffer.fill(textRect, style: theme[isFocused ? "ui.input.focused" : "ui.input"])
+        let lines = Self.wrap(state.characters, width: textRect.width - 1)
+        let cursorRow = lines.lastIndex { $0.start <= state.cursor } ?? 0
+        let top = max(0, cursorRow - textRect.height + 1)
+        if state.characters.isEmpty {
+            buffer.put(placeholder, x: textRect.x, y: textRect.y, style: theme["ui.placeholder"], maxWidth: textRect.width)
+        }
+        for (offset, line) in lines.dropFirst(top).prefix(textRect.height).enumerated() {
+            let text = String(state.characters[line.start..<line.start + line.count]).replacingNewlines()
+            buffer.put(text, x: textRect.x, y: textRect.y + offset, style: theme["ui.input.focused"], maxWidth: textRect.width)
+        }
+        if isFocused, cursorRow >= top, cursorRow < top + textRect.height {
+            let line = lines[cursorRow]
+            let before = String(state.characters[line.start..<min(state.cursor, line.start + line.count)])
+            let column = textRect.x + DisplayWidth.of(SafeGraphemes.sanitize(before))
+            buffer.restyle(Rect(x: min(column, textRect.maxX - 1), y: textRect.y + cursorRow - top, width: 1, height: 1)) { $0 = theme["ui.cursor"] }
+        }
+        if let limit {
+            let counter = "\(state.length)/\(limit)"
+            let style = theme[state.length > limit ? "status.error" : "ui.text.dim"]
+            buffer.putPadded(counter, x: counterRect.x, y: counterRect.y, width: counterRect.width, style: style, alignRight: true)
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String { String(map { $0 == "\n" ? " " : $0 }) }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import TerminalUI
+
+/// What the app knows that the toolkit does not: its action ids (with the
+/// one-line descriptions that feed help and the palette), keymap contexts,
+/// and the theme roles of leads and appointments.
+enum AppVocabulary {
+    static let actions: [(id: String, description: String)] = [
+        ("app.help", "Show this help"), ("app.palette", "Command palette"), ("app.quit", "Quit"),
+        ("app.filter", "Filter"), ("app.refresh", "Refresh the focused pane"), ("app.redraw", "Redraw the screen"),
+        ("app.back", "Back / cancel"), ("pane.next", "Next pane"), ("pane.previous", "Previous pane"),
+        ("view.leads", "Leads"), ("view.calendar", "Calendar"), ("view.overview", "Overview"),
+        ("list.down", "Down"), ("list.up", "Up"), ("list.top", "First row"), ("list.bottom", "Last row"),
+        ("list.page.down", "Page down"), ("list.page.up", "Page up"), ("list.open", "Open"),
+        ("lead.new", "New lead"), ("lead.edit", "Edit lead"), ("lead.delete", "Delete lead"),
+        ("note.new", "Add a note"), ("note.delete", "Delete the selected note"),
+        ("leads.toggle.assigned", "Owned / assigned leads"), ("leads.sort.next", "Sort by name, status, added"),
+        ("appointment.new.for.lead", "New appointment for this lead"),
+        ("form.field.next", "Next field"), ("form.field.previous", "Previous field"), ("form.save", "Save"),
+        ("form.cancel", "Cancel"), ("dialog.yes", "Yes"), ("dialog.no", "No"), ("delete.undo", "Undo the delete"),
+        ("demo.form", "Show the form (toolkit demo)"), ("demo.confirm", "Show a confirmation (toolkit demo)"),
+        ("demo.toast", "Show a toast (toolkit demo)"),
+    ]
+
+    static let actionIDs = Set(actions.map(\.id))
+    static let descriptions = Dictionary(actions.map { ($0.id, $0.description) }, uniquingKeysWith: { a, _ in a })
+
+    static let contexts: [(id: String, title: String)] = [
+        ("global", "Everywhere"), ("list", "Lists"), ("leads", "Leads"), ("calendar", "Calendar"),
+        ("form", "Forms"), ("dialog", "Dialogs"), ("pending", "While a delete waits"), ("demo", "Toolkit demo"),
+    ]
+
+    static let roles: Set<String> = ThemeRoles.toolkit.union(
+        ["lead", "lead.status", "appointment", "appointment.status"]
+            + ["prospect", "tentative", "potential", "closed", "contact", "customer"].map { "lead.status.\($0)" }
+            + ["pending", "rescheduled", "cancelled", "fullfilled", "confirmed"].map { "appointment.status.\($0)" })
+}
+
+/// The theme and keymap in effect, and every problem found on the way.
+struct Appearance {
+    var theme: Theme
+    var keymap: Keymap
+    var warnings: [ConfigWarning]
+
+    /// Theme: `LEADTERM_THEME` (default "default"); `NO_COLOR` → "mono".
+    /// Keymap: the shipped default, then the user's `keymap.toml` over it.
+    /// A file with any problem is skipped (with its warnings) for the built-in default.
+    static func load(locator: ConfigLocator, depth: ColorDepth) -> Appearance {
+        var warnings: [ConfigWarning] = []
+        let environment = locator.environment
+        let wanted = environment["NO_COLOR"].map { !$0.isEmpty } == true ? "mono" : (environment["LEADTERM_THEME"] ?? "default")
+
+        func themeSource(_ name: String) -> ThemeLoader.Source? {
+            guard !name.contains("/"), let url = locator.user("themes/\(name).toml") ?? locator.shipped("themes", "\(name).toml") else { return nil }
+            switch ConfigLocator.read(url) {
+            case .success(let text): return ThemeLoader.Source(file: url.path, text: text)
+            case .failure(let warning): warnings.append(warning); return nil
+            }
+        }
+        let builtIn = ThemeLoader.load(ThemeLoader.Source(file: "built-in default theme", text: BuiltInDefaults.theme),
+                                       knownRoles: AppVocabulary.roles, depth: depth).theme
+            ?? Theme(name: "plain", roles: [:], depth: depth)
+        var theme = builtIn
+        if let source = themeSource(wanted) {
+            let loaded = ThemeLoader.load(source, knownRoles: AppVocabulary.roles, depth: depth, find: themeSource)
+            warnings += loaded.warnings
+            if let loadedTheme = loaded.theme { theme = loadedTheme }
+        } else if wanted != "default" {
+            warnings.append(ConfigWarning(file: "LEADTERM_THEME", line: 0, message: "no theme named \"\(wanted)\"; using the default"))
+        }
+        if wanted == "mono" { theme = theme.with(depth: .mono) }
+
+        func keymap(file: String, text: String) -> Keymap? {
+            let loaded = KeymapLoader.load(file: file, text: text, knownContexts: Set(AppVocabulary.contexts.map(\.id)),
+                                           knownActions: AppVocabulary.actionIDs)
+            warnings += loaded.warnings
+            return loaded.keymap
+        }
+        var keys = keymap(file: "built-in default keymap", text: BuiltInDefaults.keymap) ?? Keymap()
+        if let shipped = locator.shipped("keymaps", "default.toml"), case .success(let text) = ConfigLocator.read(shipped),
+           let shippedKeys = keymap(file: shipped.path, text: text) {
+            keys = shippedKeys
+        }
+        if let user = locator.user("keymap.toml") {
+            switch ConfigLocator.read(user) {
+            case .success(let text): if let overrides = keymap(file: user.path, text: text) { keys = keys.merging(overrides) }
+            case .failure(let warning): warnings.append(warning)
+            }
+        }
+        return Appearance(theme: theme, keymap: keys, warnings: warnings)
+    }
+}
