@@ -12,19 +12,23 @@ public struct Keymap: Hashable, Sendable {
 
     public init() {}
 
+    /// The action bound to `keys`; nil when unbound (or unbound with "none").
     public func action(for keys: KeySequence, in context: String) -> String? {
-        contexts[context]?.first { $0.keys == keys }?.action
+        contexts[context]?.first { $0.keys == keys }.flatMap { $0.action == Self.unbound ? nil : $0.action }
     }
 
-    public func bindings(in context: String) -> [Binding] { contexts[context] ?? [] }
+    /// The live bindings of a context ("none" entries left out).
+    public func bindings(in context: String) -> [Binding] { (contexts[context] ?? []).filter { $0.action != Self.unbound } }
 
-    /// Binds (replacing a binding of the same keys); action "none" unbinds.
+    /// The action id that unbinds a key.
+    public static let unbound = "none"
+
+    /// Binds, replacing a binding of the same keys. "none" is kept as an
+    /// entry so that, merged over another keymap, it removes that binding.
     public mutating func bind(_ keys: KeySequence, to action: String, in context: String) {
         if contexts[context] == nil { contextOrder.append(context) }
         var list = contexts[context] ?? []
-        if action == "none" {
-            list.removeAll { $0.keys == keys }
-        } else if let index = list.firstIndex(where: { $0.keys == keys }) {
+        if let index = list.firstIndex(where: { $0.keys == keys }) {
             list[index].action = action
         } else {
             list.append(Binding(keys: keys, action: action))
@@ -36,7 +40,13 @@ public struct Keymap: Hashable, Sendable {
     public func merging(_ overrides: Keymap) -> Keymap {
         var merged = self
         for context in overrides.contextOrder {
-            for binding in overrides.contexts[context] ?? [] { merged.bind(binding.keys, to: binding.action, in: context) }
+            for binding in overrides.contexts[context] ?? [] {
+                if binding.action == Self.unbound {
+                    merged.contexts[context]?.removeAll { $0.keys == binding.keys }
+                } else {
+                    merged.bind(binding.keys, to: binding.action, in: context)
+                }
+            }
         }
         return merged
     }

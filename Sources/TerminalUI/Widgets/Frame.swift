@@ -29,7 +29,7 @@ public struct PaneFrame: Sendable {
             buffer.putPadded(text, x: rect.maxX - 1 - counterWidth, y: rect.y, width: counterWidth, style: style)
         }
         let room = rect.width - 4 - counterWidth
-        if room > 2 { buffer.put(" \(DisplayWidth.truncate(SafeGraphemes.sanitize(title), to: room - 2)) ", x: rect.x + 1, y: rect.y, style: titleStyle) }
+        if room > 2, !title.isEmpty { buffer.put(" \(DisplayWidth.truncate(SafeGraphemes.sanitize(title), to: room - 2)) ", x: rect.x + 1, y: rect.y, style: titleStyle) }
         return rect.inset(by: 1)
     }
 }

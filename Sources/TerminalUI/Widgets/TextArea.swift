@@ -74,7 +74,11 @@ public struct TextArea: Sendable {
                 used += w
                 end += 1
             }
-            if end < characters.count, characters[end] != "\n", let space = lastSpace, space > start {
+            if end < characters.count, characters[end] == " " {
+                // A space right at the edge: break there, keeping the space on this line.
+                lines.append((start, end + 1 - start))
+                start = end + 1
+            } else if end < characters.count, characters[end] != "\n", let space = lastSpace, space > start {
                 lines.append((start, space + 1 - start))
                 start = space + 1
             } else {

@@ -1,0 +1,171 @@
+import Testing
+@testable import TerminalUI
+
+/// Every widget drawn through the test backend's buffer, narrow and wide.
+@Suite struct WidgetSnapshotTests {
+    static let theme = Theme(name: "test", roles: [
+        "ui.text": .init(foreground: ColorLadder(index: 7)),
+        "ui.selection": .init(foreground: ColorLadder(index: 0), background: ColorLadder(index: 4), mono: .reverse),
+        "form.error": .init(foreground: ColorLadder(index: 1)),
+        "lead.status.customer": .init(foreground: ColorLadder(index: 2)),
+    ], depth: .colors256)
+
+    func draw(_ width: Int, _ height: Int, _ body: (inout Buffer) -> Void) -> [String] {
+        var buffer = Buffer(width: width, height: height)
+        body(&buffer)
+        return buffer.lines
+    }
+
+    let names = ["Ana Souza", "山田 太郎", "Mia Chen 🌸", "Zoë Ångström"]
+
+    @Test func tableNarrowAndWide() {
+        let names = self.names
+        func table(_ state: ListState) -> TableWidget {
+            TableWidget(columns: [.init("NAME", .min(8)), .init("STATUS", .fixed(8)), .init("N", .fixed(3), alignRight: true)],
+                        rowCount: names.count, state: state, cell: { row, column in [names[row], "customer", String(row)][column] },
+                        cellRole: { _, column in column == 1 ? "lead.status.customer" : nil })
+        }
+        let narrow = draw(22, 4) { table(ListState(selected: 1, offset: 1)).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(narrow == ["NAME      STATUS     N", "山田 太郎 customer   1", "Mia Chen… customer   2", "Zoë Ångs… customer   3"])
+        var wideBuffer = Buffer(width: 40, height: 5)
+        table(ListState(selected: 0)).render(in: wideBuffer.area, buffer: &wideBuffer, theme: Self.theme)
+        #expect(wideBuffer.lines[1] == "Ana Souza                   customer   0")
+        #expect(wideBuffer[0, 1].style.background == .index(4))
+        #expect(wideBuffer[28, 2].style.foreground == .index(2))
+        #expect(wideBuffer[0, 2].style.foreground == .index(7))
+    }
+
+    @Test func tableDrawsOnlyVisibleRows() {
+        final class Counter: @unchecked Sendable { var calls = 0 }
+        let counter = Counter()
+        var buffer = Buffer(width: 30, height: 10)
+        TableWidget(columns: [.init("ROW", .flex(1))], rowCount: 1_000_000, state: ListState(selected: 500_000, offset: 499_995),
+                    cell: { row, _ in counter.calls += 1; return "row \(row)" }).render(in: buffer.area, buffer: &buffer, theme: Self.theme)
+        #expect(counter.calls == 9)
+        #expect(buffer.lines[1] == "row 499995")
+    }
+
+    @Test func listStateKeepsTheSelectionVisible() {
+        var state = ListState()
+        state.move(by: 25, count: 100)
+        state.keepSelectionVisible(height: 10, count: 100)
+        #expect(state == ListState(selected: 25, offset: 16))
+        state.move(by: -100, count: 100)
+        state.keepSelectionVisible(height: 10, count: 100)
+        #expect(state == ListState(selected: 0, offset: 0))
+    }
+
+    @Test func textFieldEditsByGrapheme() {
+        var field = TextFieldState("山田")
+        field.handle(.character("🌸"))
+        field.handle(.left)
+        field.handle(.backspace)
+        #expect(field.text == "山🌸")
+        field.handle(.home)
+        field.handle(.character("e"))
+        field.handle(.character("\u{301}"))
+        #expect(field.text == "é山🌸" || field.text == "e\u{301}山🌸")
+        field.handle(.end)
+        field.handle(.character(" "))
+        field.handle(.character("x"))
+        field.handle(.ctrl("w"))
+        #expect(field.text.hasSuffix("山🌸 "))
+        field.handle(.ctrl("u"))
+        #expect(field.text.isEmpty)
+        field.setText("abc def")
+        field.handle(.home); field.handle(.right)
+        field.handle(.ctrl("k"))
+        #expect(field.text == "a")
+    }
+
+    @Test func textFieldScrollsMasksAndShowsPlaceholder() {
+        let long = TextFieldState("abcdefghijklmnop")
+        #expect(draw(8, 1) { TextField(state: long, isFocused: true).render(in: $0.area, buffer: &$0, theme: Self.theme) } == ["jklmnop"])
+        #expect(draw(8, 1) { TextField(state: TextFieldState("secret"), isMasked: true).render(in: $0.area, buffer: &$0, theme: Self.theme) } == ["••••••"])
+        #expect(draw(12, 1) { TextField(state: TextFieldState(), placeholder: "name@x.com").render(in: $0.area, buffer: &$0, theme: Self.theme) } == ["name@x.com"])
+    }
+
+    @Test func textAreaWrapsAndCounts() {
+        let state = TextAreaState("Called and left a voicemail about pricing")
+        let lines = draw(16, 4) { TextArea(state: state, limit: 499).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(lines == ["Called and left", "a voicemail", "about pricing", "          41/499"])
+        var over = TextAreaState(String(repeating: "x", count: 10))
+        over.handle(.character("y"), width: 10)
+        var buffer = Buffer(width: 12, height: 3)
+        TextArea(state: over, limit: 10).render(in: buffer.area, buffer: &buffer, theme: Self.theme)
+        #expect(buffer.lines[2].hasSuffix("11/10"))
+    }
+
+    @Test func formShowsErrorsUnderTheirFields() {
+        let form = Form(title: "New lead", fields: [
+            .init(label: "Email", input: .line(TextFieldState("bea@"), masked: false), error: "Invalid email."),
+            .init(label: "Phone", input: .line(TextFieldState("999999999"), masked: false)),
+        ], focus: 0, message: "The server said no.", messageIsError: true)
+        let lines = draw(40, 7) { form.render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(lines == [
+            "┌ New lead ────────────────────────────┐",
+            "│Email › bea@                          │",
+            "│        ✗ Invalid email.              │",
+            "│Phone   999999999                     │",
+            "│                                      │",
+            "│The server said no.                   │",
+            "└──────────────────────────────────────┘",
+        ])
+    }
+
+    @Test func confirmationNamesTheThing() {
+        let lines = draw(50, 7) { ConfirmDialog(title: "Delete", message: "Delete lead Ana Souza?").render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(lines[2].contains("Delete lead Ana Souza?"))
+        #expect(lines[4].contains("y yes · n/esc no"))
+        #expect(lines[1].contains("┌ Delete "))
+    }
+
+    @Test func statusBarAndToast() {
+        let bar = draw(60, 1) {
+            StatusBar(hints: [("?", "help"), ("q", "quit")], message: ("Saved.", .success), spinner: 3).render(in: $0.area, buffer: &$0, theme: Self.theme)
+        }
+        #expect(bar == ["⠸ Saved.                                     ? help  q quit"])
+        let narrow = draw(20, 1) { StatusBar(hints: [("?", "help"), ("q", "quit")], message: ("A long error message here", .error)).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(narrow == ["A long error messag…"])
+        let toast = draw(30, 5) { Toast("Deleted").render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(toast.suffix(3) == ["                   ┌─────────┐", "                   │ Deleted │", "                   └─────────┘"])
+    }
+
+    @Test func paneFrameAndTabs() {
+        #expect(draw(30, 3) { PaneFrame(title: "Leads", isFocused: true, counter: "3 of 200").render(in: $0.area, buffer: &$0, theme: Self.theme) }
+                == ["┌ Leads ─────────── 3 of 200 ┐", "│                            │", "└────────────────────────────┘"])
+        #expect(draw(40, 1) { Tabs(titles: ["1 Leads", "2 Calendar"], active: 1).render(in: $0.area, buffer: &$0, theme: Self.theme) } == [" 1 Leads  2 Calendar"])
+    }
+
+    @Test func helpIsGeneratedFromTheKeymap() {
+        var keymap = Keymap()
+        keymap.bind(KeySequence([.character("j")]), to: "list.down", in: "list")
+        keymap.bind(KeySequence([.down]), to: "list.down", in: "list")
+        keymap.bind(KeySequence([.character("q")]), to: "app.quit", in: "global")
+        let help = HelpOverlay(keymap: keymap, contexts: [("global", "Everywhere"), ("list", "Lists")],
+                               descriptions: ["list.down": "Down", "app.quit": "Quit"])
+        #expect(help.rows == [.heading("Everywhere"), .binding(keys: "q", action: "app.quit", description: "Quit"), .blank,
+                              .heading("Lists"), .binding(keys: "j/down", action: "list.down", description: "Down")])
+        let lines = draw(60, 8) { help.render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(lines.contains { $0.contains("j/down") && $0.contains("Down") })
+    }
+
+    @Test func barChartScalesToTheLargest() {
+        let lines = draw(30, 2) {
+            BarChart(bars: [.init(label: "customer", value: 10), .init(label: "closed", value: 5)]).render(in: $0.area, buffer: &$0, theme: Self.theme)
+        }
+        #expect(lines == ["customer █████████████████  10", "closed   ████████            5"])
+    }
+
+    @Test func monthCalendarNovember2026() {
+        let calendar = MonthCalendar(year: 2026, month: 11, today: (2026, 11, 28), selectedDay: 24, counts: [24: 4, 25: 12])
+        #expect(calendar.weeks.first == [nil, nil, nil, nil, nil, nil, 1])
+        #expect(calendar.weeks.count == 6)
+        let lines = draw(42, 9) { calendar.render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(lines[0] == "November 2026")
+        #expect(lines[1] == "   Mo    Tu    We    Th    Fr    Sa    Su")
+        #expect(lines[6] == "   23    24⁴   25⁺   26    27    28    29")
+        #expect(MonthCalendar(year: 2024, month: 2).weeks.flatMap { $0 }.compactMap { $0 }.last == 29)
+        #expect(MonthCalendar(year: 2026, month: 11, mondayFirst: false).weeks.first == [1, 2, 3, 4, 5, 6, 7])
+    }
+}
