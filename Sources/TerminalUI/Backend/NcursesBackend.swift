@@ -62,6 +62,12 @@ public final class NcursesBackend: TerminalBackend {
 
     public var size: (width: Int, height: Int) { (Int(getmaxx(ncw_stdscr())), Int(getmaxy(ncw_stdscr()))) }
 
+    /// Sets the screen size when ncurses cannot ask a terminal (output to a file).
+    public func setSize(width: Int, height: Int) {
+        resize_term(Int32(height), Int32(width))
+        invalidate()
+    }
+
     public func draw(_ buffer: Buffer) {
         let window = ncw_stdscr()
         let full = last.width != buffer.width || last.height != buffer.height

@@ -8,7 +8,7 @@ public struct Theme: Sendable {
         public var foreground: ColorLadder?
         public var background: ColorLadder?
         public var attributes: Attributes = []
-        /// Used instead of colours on a mono terminal.
+        /// Used instead of colours on a mono terminal (the modifiers when empty).
         public var mono: Attributes = []
 
         public init(foreground: ColorLadder? = nil, background: ColorLadder? = nil, attributes: Attributes = [], mono: Attributes = []) {
@@ -43,7 +43,8 @@ public struct Theme: Sendable {
     public func with(depth: ColorDepth) -> Theme { Theme(name: name, roles: roles, depth: depth) }
 
     static func resolve(_ role: RoleStyle, depth: ColorDepth, base: Style?) -> Style {
-        if depth == .mono { return Style(attributes: role.mono) }
+        // Without colours: the role's `mono` attributes, else its own modifiers.
+        if depth == .mono { return Style(attributes: role.mono.isEmpty ? role.attributes : role.mono) }
         return Style(foreground: role.foreground?.resolve(depth) ?? .default,
                      background: role.background?.resolve(depth) ?? .default,
                      attributes: role.attributes)

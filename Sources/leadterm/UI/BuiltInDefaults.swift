@@ -1,6 +1,7 @@
 // The compiled-in defaults: the app starts with these when the shipped files
 // are missing or a file has a problem. A test checks they equal
-// themes/default.toml and keymaps/default.toml, so the two cannot drift.
+// themes/default.toml and keymaps/default.toml, so the two cannot drift:
+// after editing a shipped file, paste it here too.
 enum BuiltInDefaults {
     static let theme = #"""
 # leadterm theme "default": dark background.
@@ -70,6 +71,7 @@ grey    = { hex = "#95a5a6", index = 247, base = "white" }
 "appointment.status.rescheduled" = "orange"
 "appointment.status.cancelled" = { fg = "dim", modifiers = ["dim"], mono = ["dim"] }
 "appointment.status.fullfilled" = "cyan"
+
 """#
 
     static let keymap = #"""
@@ -129,5 +131,6 @@ esc = "dialog.no"
 
 [pending]
 u = "delete.undo"
+
 """#
 }
