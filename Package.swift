@@ -54,6 +54,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Benchmarks that print figures: `swift run -c release leadterm-bench`.
+        .executableTarget(name: "leadterm-bench", dependencies: ["TerminalUI"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["LeadsAPI", "LeadsSandbox"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
