@@ -169,3 +169,52 @@ import Testing
         #expect(MonthCalendar(year: 2026, month: 11, mondayFirst: false).weeks.first == [1, 2, 3, 4, 5, 6, 7])
     }
 }
+
+/// Every widget at a narrow and a wide size: nothing spills past its area,
+/// and what matters is still shown.
+@Suite struct WidgetSizeTests {
+    static let sizes = [(40, 12), (160, 48)]
+
+    static let widgets: [(String, String, @Sendable (inout Buffer, Theme) -> Void)] = [
+        ("table", "山田", { b, t in TableWidget(columns: [.init("NAME", .min(10)), .init("N", .fixed(4))], rowCount: 3, state: ListState(),
+                                                cell: { r, c in c == 0 ? ["Ana", "山田 太郎", "Mia 🌸"][r] : String(r) }).render(in: b.area, buffer: &b, theme: t) }),
+        ("field", "bea@", { b, t in TextField(state: TextFieldState("bea@example.com"), isFocused: true).render(in: b.area, buffer: &b, theme: t) }),
+        ("area", "/499", { b, t in TextArea(state: TextAreaState("a note"), limit: 499).render(in: b.area, buffer: &b, theme: t) }),
+        ("form", "Invalid email.", { b, t in Form(title: "Lead", fields: [.init(label: "Email", input: .line(TextFieldState("x"), masked: false), error: "Invalid email.")]).render(in: b.area, buffer: &b, theme: t) }),
+        ("confirm", "Delete lead", { b, t in ConfirmDialog(title: "Delete", message: "Delete lead Ana Souza?").render(in: b.area, buffer: &b, theme: t) }),
+        ("toast", "Saved", { b, t in Toast("Saved").render(in: b.area, buffer: &b, theme: t) }),
+        ("status", "help", { b, t in StatusBar(hints: [("?", "help")], message: ("ok", .info), spinner: 0).render(in: b.area, buffer: &b, theme: t) }),
+        ("frame", "Leads", { b, t in PaneFrame(title: "Leads", counter: "1 of 3").render(in: b.area, buffer: &b, theme: t) }),
+        ("tabs", "Calendar", { b, t in Tabs(titles: ["1 Leads", "2 Calendar"], active: 0).render(in: b.area, buffer: &b, theme: t) }),
+        ("help", "Quit", { b, t in
+            var keymap = Keymap()
+            keymap.bind(KeySequence([.character("q")]), to: "app.quit", in: "global")
+            HelpOverlay(keymap: keymap, contexts: [("global", "Everywhere")], descriptions: ["app.quit": "Quit"]).render(in: b.area, buffer: &b, theme: t) }),
+        ("chart", "customer", { b, t in BarChart(bars: [.init(label: "customer", value: 3)]).render(in: b.area, buffer: &b, theme: t) }),
+        ("calendar", "November 2026", { b, t in MonthCalendar(year: 2026, month: 11, counts: [3: 1]).render(in: b.area, buffer: &b, theme: t) }),
+    ]
+
+    @Test(arguments: 0..<widgets.count)
+    func fitsNarrowAndWide(_ index: Int) {
+        let (name, mustShow, draw) = Self.widgets[index]
+        for (width, height) in Self.sizes {
+            let backend = TestBackend(width: width, height: height)
+            var buffer = Buffer(width: width, height: height)
+            draw(&buffer, WidgetSnapshotTests.theme)
+            backend.draw(buffer)
+            #expect(backend.lines.count == height, "\(name)")
+            #expect(backend.lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(name) at \(width)x\(height)")
+            #expect(backend.lines.contains { $0.contains(mustShow) }, "\(name) at \(width)x\(height) lost “\(mustShow)”")
+        }
+    }
+
+    @Test func styledLinesMarkTheSelection() {
+        let theme = WidgetSnapshotTests.theme
+        let backend = TestBackend(width: 12, height: 3)
+        var buffer = Buffer(width: 12, height: 3)
+        TableWidget(columns: [.init("NAME", .flex(1))], rowCount: 2, state: ListState(selected: 1), cell: { r, _ in ["Ana", "Bea"][r] })
+            .render(in: buffer.area, buffer: &buffer, theme: theme)
+        backend.draw(buffer)
+        #expect(backend.styledLines(markers: [theme["ui.selection"]: "sel"]) == ["[]NAME", "[]Ana", "[sel]Bea"])
+    }
+}

@@ -54,4 +54,22 @@ public final class TestBackend: TerminalBackend {
 
     /// The frame as text, trailing blanks trimmed.
     public var lines: [String] { frame.lines }
+
+    /// The frame as text with a marker where the style changes: `[name]` for
+    /// a style in `markers` (e.g. a theme's `ui.selection` → "sel"), `[]` back
+    /// to any other style. Trailing blanks trimmed.
+    public func styledLines(markers: [Style: String]) -> [String] {
+        (0..<frame.height).map { y in
+            var text = ""
+            var current: String?? = .none
+            for x in 0..<frame.width where !frame[x, y].isContinuation {
+                let cell = frame[x, y]
+                let marker = markers[cell.style]
+                if current == nil || current! != marker { text += "[\(marker ?? "")]"; current = .some(marker) }
+                text += cell.grapheme
+            }
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+    }
 }
