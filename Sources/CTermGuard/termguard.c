@@ -8,11 +8,13 @@ static struct sigaction old_actions[65];
 static volatile sig_atomic_t pending_signal = 0;
 
 static void on_fatal(int sig, siginfo_t *info, void *context) {
-    (void)info; (void)context;
+    (void)context;
     endwin();
     sigaction(sig, &old_actions[sig], NULL);
-    if (sig == SIGABRT || sig == SIGTRAP || sig == SIGQUIT) raise(sig);
-    /* SIGILL/SEGV/BUS/FPE: returning re-runs the faulting instruction under the old handler. */
+    /* A real fault (SIGILL/SEGV/BUS/FPE from the kernel): returning re-runs the
+       faulting instruction under the old handler (Swift's backtracer, or death).
+       Anything sent by a process (kill, abort) has si_code <= 0: send it again. */
+    if (sig == SIGABRT || sig == SIGTRAP || sig == SIGQUIT || info == NULL || info->si_code <= 0) raise(sig);
 }
 
 void termguard_install(void) {
