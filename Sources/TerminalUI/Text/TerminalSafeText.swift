@@ -26,12 +26,8 @@ public enum TerminalSafeText {
             .joined(separator: "\n")
     }
 
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
+    /// The same set the cell buffer replaces with placeholders: one definition.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { SafeGraphemes.isUnsafe(scalar) }
 
     static func escaped(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {
