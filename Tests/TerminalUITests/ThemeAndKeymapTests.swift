@@ -66,6 +66,13 @@ import Testing
         #expect(t["ui.border"].foreground == .index(1))
     }
 
+    @Test func aChildPaletteRecoloursInheritedRoles() throws {
+        let parent = ThemeLoader.Source(file: "parent.toml", text: "[palette]\ndim = 244\n[styles]\n\"ui.header\" = \"dim\"")
+        let (theme, warnings) = load("inherits = \"parent\"\n[palette]\ndim = 243", find: { $0 == "parent" ? parent : nil })
+        #expect(warnings.isEmpty)
+        #expect(try #require(theme)["ui.header"].foreground == .index(243))
+    }
+
     @Test(arguments: [
         ("[styles]\n\"ui.txt\" = \"red\"", "t.toml:2: unknown role \"ui.txt\""),
         ("[styles]\n\"ui.text\" = \"reddish\"", "t.toml:2: unknown colour \"reddish\": not in [palette], not #rrggbb or a base name"),

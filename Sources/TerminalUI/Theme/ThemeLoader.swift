@@ -25,15 +25,24 @@ public enum ThemeLoader {
                             find: (String) -> Source? = { _ in nil }) -> (theme: Theme?, warnings: [ConfigWarning]) {
         var visited: Set<String> = []
         var warnings: [ConfigWarning] = []
-        let parsed = parse(source, knownRoles: knownRoles, find: find, visited: &visited, warnings: &warnings)
-        guard warnings.isEmpty, let parsed else { return (nil, warnings) }
-        return (Theme(name: parsed.name, roles: parsed.roles, depth: depth), [])
+        guard let parsed = parse(source, knownRoles: knownRoles, find: find, visited: &visited, warnings: &warnings) else {
+            return (nil, warnings)
+        }
+        // Styles are resolved once, against the merged palette, so a child theme's
+        // palette recolours the roles it inherits.
+        var roles: [String: Theme.RoleStyle] = [:]
+        for (role, entry) in parsed.styles {
+            let warn = { (line: Int, message: String) in warnings.append(ConfigWarning(file: entry.file, line: line, message: message)) }
+            if let style = roleStyle(entry.value, palette: parsed.palette, line: entry.line, warn: warn) { roles[role] = style }
+        }
+        guard warnings.isEmpty else { return (nil, warnings) }
+        return (Theme(name: parsed.name, roles: roles, depth: depth), [])
     }
 
     struct Parsed {
         var name: String
         var palette: [String: ColorLadder]
-        var roles: [String: Theme.RoleStyle]
+        var styles: [String: (value: TOMLValue, line: Int, file: String)]
     }
 
     static func parse(_ source: Source, knownRoles: Set<String>, find: (String) -> Source?,
@@ -46,7 +55,7 @@ public enum ThemeLoader {
         case .success(let value): tables = value
         }
         visited.insert(file)
-        var result = Parsed(name: file, palette: [:], roles: [:])
+        var result = Parsed(name: file, palette: [:], styles: [:])
         for entry in tables[0].entries {
             switch (entry.key, entry.value) {
             case ("name", .string(let name)): result.name = name
@@ -55,7 +64,7 @@ public enum ThemeLoader {
                 guard !visited.contains(parentSource.file) else { warn(entry.line, "inherits \"\(parent)\", which inherits this theme (a cycle)"); continue }
                 if let inherited = parse(parentSource, knownRoles: knownRoles, find: find, visited: &visited, warnings: &warnings) {
                     result.palette = inherited.palette
-                    result.roles = inherited.roles
+                    result.styles = inherited.styles
                 }
             case ("name", _), ("inherits", _): warn(entry.line, "\(entry.key) must be a string")
             default: warn(entry.line, "unknown setting \"\(entry.key)\" (expected name, inherits, [palette], [styles])")
@@ -72,7 +81,7 @@ public enum ThemeLoader {
                 for entry in table.entries {
                     if !seen.insert(entry.key).inserted { warn(entry.line, "role \"\(entry.key)\" is set twice"); continue }
                     guard knownRoles.contains(entry.key) else { warn(entry.line, "unknown role \"\(entry.key)\""); continue }
-                    if let style = roleStyle(entry.value, palette: result.palette, line: entry.line, warn: warn) { result.roles[entry.key] = style }
+                    result.styles[entry.key] = (entry.value, entry.line, file)
                 }
             default:
                 warn(table.line, "unknown table [\(table.name)] (expected [palette] and [styles])")
