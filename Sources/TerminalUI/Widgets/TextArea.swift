@@ -26,8 +26,7 @@ public struct TextAreaState: Hashable, Sendable {
             guard lines.indices.contains(target) else { cursor = key == .up ? 0 : characters.count; return true }
             cursor = lines[target].start + min(column, lines[target].count)
         default:
-            var field = TextFieldState(text)
-            field.moveCursor(to: cursor)
+            var field = TextFieldState(characters: characters, cursor: cursor)
             guard field.handle(key) else { return false }
             characters = field.characters
             cursor = field.cursor
@@ -38,13 +37,6 @@ public struct TextAreaState: Hashable, Sendable {
     mutating func insert(_ character: Character) {
         characters.insert(character, at: cursor)
         cursor += 1
-    }
-}
-
-extension TextFieldState {
-    mutating func moveCursor(to position: Int) {
-        while cursor > position { _ = handle(.left) }
-        while cursor < position { _ = handle(.right) }
     }
 }
 

@@ -16,6 +16,12 @@ public struct TextFieldState: Hashable, Sendable {
         cursor = characters.count
     }
 
+    /// Text and cursor as they are (for widgets that reuse the field's editing).
+    init(characters: [Character], cursor: Int) {
+        self.characters = characters
+        self.cursor = min(max(0, cursor), characters.count)
+    }
+
     public var text: String { String(characters) }
 
     public mutating func setText(_ text: String) {
