@@ -33,6 +33,10 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CTermGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTermGuard"], swiftSettings: strict),
+        // The app's state, actions, reducer and effects: no UI, no ncurses.
+        .target(name: "LeadsStore", dependencies: ["LeadsAPI"], swiftSettings: strict),
+        // Screens that draw the store's state with the toolkit's widgets, and keys → actions.
+        .target(name: "LeadsUI", dependencies: ["LeadsStore", "TerminalUI"], swiftSettings: strict),
         .target(
             name: "LeadsSandbox",
             dependencies: [
@@ -49,17 +53,19 @@ let package = Package(
         .executableTarget(
             name: "leadterm",
             dependencies: [
-                "LeadsAPI", "LeadsSandbox", "TerminalUI",
+                "LeadsAPI", "LeadsSandbox", "TerminalUI", "LeadsStore", "LeadsUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // Benchmarks that print figures: `swift run -c release leadterm-bench`.
-        .executableTarget(name: "leadterm-bench", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .executableTarget(name: "leadterm-bench", dependencies: ["TerminalUI", "LeadsStore", "LeadsUI", "LeadsAPI", "LeadsSandbox"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["LeadsAPI", "LeadsSandbox"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport"], swiftSettings: strict),
     ]
 )

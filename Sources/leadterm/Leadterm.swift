@@ -3,7 +3,7 @@ import Foundation
 import LeadsAPI
 import TerminalUI
 
-/// `leadterm`: the terminal UI (a later version) and subcommands that reach
+/// `leadterm`: the full-screen terminal UI, and subcommands that reach
 /// every endpoint of the Leads & CRM API.
 struct Leadterm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,13 +21,11 @@ struct Leadterm: AsyncParsableCommand {
         subcommands: [OverviewCommand.self, LeadsCommand.self, NotesCommand.self, AppointmentsCommand.self, SandboxCommand.self, ToolkitDemoCommand.self]
     )
 
+    @OptionGroup var connection: ConnectionOptions
+
+    /// No subcommand: the full-screen app.
     func run() async throws {
-        Output.standardError("""
-            leadterm: the full-screen terminal UI is not part of this version yet.
-            Try the sandbox:  leadterm leads list --demo
-            Every command:    leadterm --help
-            """)
-        throw ExitCode(2)
+        try await AppLauncher.run(connection: connection)
     }
 }
 

@@ -5,6 +5,7 @@ import Testing
 @Suite struct RunLoopTests {
     @Test func drawsOnlyWhenSomethingChangedAndQuits() {
         let backend = TestBackend(width: 80, height: 24)
+        backend.typesSlowly = true
         backend.keys = [.character("x"), .character("j"), .character("q")]
         var rendered = 0
         var count = 0
@@ -23,6 +24,19 @@ import Testing
         #expect(backend.drawCount == 2)
         #expect(backend.lines[0] == "count 1")
         #expect(backend.lastChangedCells == 1)
+    }
+
+    @Test func keysAlreadyWaitingShareOneFrame() {
+        let backend = TestBackend(width: 80, height: 24)
+        backend.keys = Array(repeating: .character("j"), count: 5)
+        var rendered = 0, count = 0, ticks = 0
+        let exit = RunLoop(backend: backend).run(render: { buffer in
+            rendered += 1
+            buffer.put("count \(count)", x: 0, y: 0)
+        }, handle: { _ in count += 1; return true }, tick: { ticks += 1; return ticks < 2 ? false : nil })
+        #expect(exit == .quit)
+        #expect(rendered == 2)   // the first frame, then one for all five keys
+        #expect(backend.lines[0] == "count 5")
     }
 
     @Test func tooSmallShowsANoticeAndResizeRelayouts() {

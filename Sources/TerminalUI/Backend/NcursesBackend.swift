@@ -90,8 +90,18 @@ public final class NcursesBackend: TerminalBackend {
         doupdate()
     }
 
+    /// When set, `readKey` also returns (nil) as soon as it is woken.
+    public var wakePipe: WakePipe?
+
     public func readKey(timeout milliseconds: Int) -> Key? {
-        wtimeout(ncw_stdscr(), Int32(milliseconds))
+        var timeout = milliseconds
+        if let wakePipe, milliseconds > 0 {
+            // Input ncurses already buffered first; then wait for input or a wake.
+            if let key = readKey(timeout: 0) { return key }
+            guard wakePipe.wait(for: fileno(input ?? ncw_stdin()), milliseconds: milliseconds) else { return nil }
+            timeout = 50   // input is there: a sequence's bytes are arriving
+        }
+        wtimeout(ncw_stdscr(), Int32(timeout))
         var character: wint_t = 0
         let kind = wget_wch(ncw_stdscr(), &character)
         if kind == KEY_CODE_YES { return Self.functionKey(Int32(character)) }

@@ -20,8 +20,8 @@ public final class RunLoop {
     /// - Parameters:
     ///   - render: draws the screen into a buffer of the terminal's size.
     ///   - handle: applies a key; returns whether to redraw, or nil to quit.
-    ///   - tick: called when no key came in time; returns whether to redraw.
-    public func run(render: (inout Buffer) -> Void, handle: (Key) -> Bool?, tick: () -> Bool = { false }) -> Exit {
+    ///   - tick: called when no key came in time (or the backend was woken); returns whether to redraw, or nil to quit.
+    public func run(render: (inout Buffer) -> Void, handle: (Key) -> Bool?, tick: () -> Bool? = { false }) -> Exit {
         var needsDraw = true
         while true {
             if needsDraw {
@@ -42,22 +42,30 @@ public final class RunLoop {
                     return .signal(signal)
                 }
             }
-            guard let key = backend.readKey(timeout: tickInterval) else {
-                if tick() { needsDraw = true }
+            guard var key = backend.readKey(timeout: tickInterval) else {
+                guard let redraw = tick() else { return .quit }
+                if redraw { needsDraw = true }
                 continue
             }
-            if key == .resize {
-                needsDraw = true
-                continue
+            // Keys that are already waiting (a paste, a held key) are applied
+            // before the next frame: one frame for the lot, not one per key.
+            var batch = 0
+            while true {
+                switch key {
+                case .resize:
+                    needsDraw = true
+                case .ctrl("z"):
+                    (backend as? NcursesBackend)?.suspend()
+                    needsDraw = true
+                default:
+                    if key == .ctrl("l") { backend.invalidate(); needsDraw = true }
+                    guard let redraw = handle(key) else { return .quit }
+                    if redraw { needsDraw = true }
+                }
+                batch += 1
+                guard batch < 256, key != .ctrl("z"), let next = backend.readKey(timeout: 0) else { break }
+                key = next
             }
-            if key == .ctrl("l") { backend.invalidate() }
-            if key == .ctrl("z") {
-                (backend as? NcursesBackend)?.suspend()
-                needsDraw = true
-                continue
-            }
-            guard let redraw = handle(key) else { return .quit }
-            if redraw || key == .ctrl("l") { needsDraw = true }
         }
     }
 

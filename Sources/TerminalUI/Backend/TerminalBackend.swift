@@ -22,6 +22,9 @@ public final class TestBackend: TerminalBackend {
     /// Cells sent by the last draw (what a real terminal would be told).
     public private(set) var lastChangedCells = 0
     public var keys: [Key] = []
+    /// When true, a key only comes to a waiting read (timeout > 0), as if
+    /// typed slowly; else queued keys also answer an immediate read, as a paste.
+    public var typesSlowly = false
     public var signals: [Int32] = []
     public var colorDepth: ColorDepth
     private var width: Int, height: Int
@@ -47,7 +50,10 @@ public final class TestBackend: TerminalBackend {
         drawCount += 1
     }
 
-    public func readKey(timeout: Int) -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
+    public func readKey(timeout: Int) -> Key? {
+        if keys.isEmpty || (typesSlowly && timeout == 0) { return nil }
+        return keys.removeFirst()
+    }
     public func takeSignal() -> Int32? { signals.isEmpty ? nil : signals.removeFirst() }
     public func invalidate() { frame = Buffer(width: 0, height: 0) }
     public func restore() {}

@@ -54,9 +54,16 @@ public struct Form: Sendable {
                 buffer.putPadded(note, x: inside.x + labelWidth, y: y, width: inside.width - labelWidth, style: theme["ui.text.dim"])
                 y += 1
             }
-            if let error = field.error, y < inside.maxY {
-                buffer.putPadded("✗ " + error, x: inside.x + labelWidth, y: y, width: inside.width - labelWidth, style: theme["form.error"])
-                y += 1
+            if let error = field.error {
+                // Up to two wrapped lines: a field's message is worth reading whole.
+                let characters = Array("✗ " + SafeGraphemes.sanitize(error))
+                let lines = TextArea.wrap(characters, width: inside.width - labelWidth)
+                for (index, line) in lines.prefix(2).enumerated() where y < inside.maxY - 1 {
+                    var text = String(characters[line.start..<line.start + line.count])
+                    if index == 1 && lines.count > 2 { text += "…" }
+                    buffer.putPadded(text, x: inside.x + labelWidth, y: y, width: inside.width - labelWidth, style: theme["form.error"])
+                    y += 1
+                }
             }
         }
         if let message {

@@ -47,6 +47,8 @@ public struct TableWidget: Sendable {
     public var cell: @Sendable (_ row: Int, _ column: Int) -> String
     /// Role of a cell's text (e.g. `lead.status.customer`); nil for `ui.text`.
     public var cellRole: (@Sendable (_ row: Int, _ column: Int) -> String?)?
+    /// A cell's own style (e.g. a colour the server gave); wins over `cellRole`.
+    public var cellStyle: (@Sendable (_ row: Int, _ column: Int) -> Style?)?
     public var state: ListState
     public var isFocused: Bool
     public var showsHeader: Bool
@@ -99,7 +101,7 @@ public struct TableWidget: Sendable {
             if isSelected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: selection) }
             var x = rect.x
             for (index, column) in columns.enumerated() {
-                var style = theme[cellRole?(row, index) ?? "ui.text"]
+                var style = cellStyle?(row, index) ?? theme[cellRole?(row, index) ?? "ui.text"]
                 if isSelected { style = Style(foreground: selection.foreground, background: selection.background, attributes: selection.attributes.union(style.attributes)) }
                 buffer.putPadded(cell(row, index), x: x, y: y, width: widths[index], style: style, alignRight: column.alignRight)
                 x += widths[index] + 1

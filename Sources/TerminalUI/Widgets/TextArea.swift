@@ -8,6 +8,12 @@ public struct TextAreaState: Hashable, Sendable {
         cursor = characters.count
     }
 
+    /// Text and cursor as they are (an app that keeps its own text state draws through this).
+    public init(characters: [Character], cursor: Int) {
+        self.characters = characters
+        self.cursor = min(max(0, cursor), characters.count)
+    }
+
     public var text: String { String(characters) }
     /// Length as the service counts it (code points).
     public var length: Int { text.unicodeScalars.count }

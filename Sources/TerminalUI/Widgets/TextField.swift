@@ -17,7 +17,7 @@ public struct TextFieldState: Hashable, Sendable {
     }
 
     /// Text and cursor as they are (for widgets that reuse the field's editing).
-    init(characters: [Character], cursor: Int) {
+    public init(characters: [Character], cursor: Int) {
         self.characters = characters
         self.cursor = min(max(0, cursor), characters.count)
     }

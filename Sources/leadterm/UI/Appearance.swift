@@ -1,23 +1,13 @@
 import Foundation
+import LeadsStore
 import TerminalUI
 
 /// What the app knows that the toolkit does not: its action ids (with the
 /// one-line descriptions that feed help and the palette), keymap contexts,
 /// and the theme roles of leads and appointments.
 enum AppVocabulary {
-    static let actions: [(id: String, description: String)] = [
-        ("app.help", "Show this help"), ("app.palette", "Command palette"), ("app.quit", "Quit"),
-        ("app.filter", "Filter"), ("app.refresh", "Refresh the focused pane"), ("app.redraw", "Redraw the screen"),
-        ("app.back", "Back / cancel"), ("pane.next", "Next pane"), ("pane.previous", "Previous pane"),
-        ("view.leads", "Leads"), ("view.calendar", "Calendar"), ("view.overview", "Overview"),
-        ("list.down", "Down"), ("list.up", "Up"), ("list.top", "First row"), ("list.bottom", "Last row"),
-        ("list.page.down", "Page down"), ("list.page.up", "Page up"), ("list.open", "Open"),
-        ("lead.new", "New lead"), ("lead.edit", "Edit lead"), ("lead.delete", "Delete lead"),
-        ("note.new", "Add a note"), ("note.delete", "Delete the selected note"),
-        ("leads.toggle.assigned", "Owned / assigned leads"), ("leads.sort.next", "Sort by name, status, added"),
-        ("appointment.new.for.lead", "New appointment for this lead"),
-        ("form.field.next", "Next field"), ("form.field.previous", "Previous field"), ("form.save", "Save"),
-        ("form.cancel", "Cancel"), ("dialog.yes", "Yes"), ("dialog.no", "No"), ("delete.undo", "Undo the delete"),
+    /// The app's commands (the store's `Command`), then the toolkit demo's.
+    static let actions: [(id: String, description: String)] = Command.allCases.map { ($0.rawValue, $0.description) } + [
         ("demo.form", "Show the form (toolkit demo)"), ("demo.confirm", "Show a confirmation (toolkit demo)"),
         ("demo.toast", "Show a toast (toolkit demo)"),
     ]
@@ -29,6 +19,9 @@ enum AppVocabulary {
         ("global", "Everywhere"), ("list", "Lists"), ("leads", "Leads"), ("calendar", "Calendar"),
         ("form", "Forms"), ("dialog", "Dialogs"), ("pending", "While a delete waits"), ("demo", "Toolkit demo"),
     ]
+
+    /// The contexts the app's help shows (not the toolkit demo's).
+    static let appContexts = contexts.filter { $0.id != "demo" }
 
     static let roles: Set<String> = ThemeRoles.toolkit.union(
         ["lead", "lead.status", "appointment", "appointment.status"]

@@ -1,0 +1,67 @@
+/// Every action of the app a key (or the command palette) can invoke.
+///
+/// The raw value is the dotted id keymaps bind (`lead.delete`); the
+/// description feeds the help overlay, the palette and the README.
+public enum Command: String, CaseIterable, Sendable, Hashable {
+    case help = "app.help", palette = "app.palette", quit = "app.quit", filter = "app.filter"
+    case refresh = "app.refresh", redraw = "app.redraw", back = "app.back"
+    case nextPane = "pane.next", previousPane = "pane.previous"
+    case viewLeads = "view.leads", viewCalendar = "view.calendar", viewOverview = "view.overview"
+    case down = "list.down", up = "list.up", top = "list.top", bottom = "list.bottom"
+    case pageDown = "list.page.down", pageUp = "list.page.up", open = "list.open"
+    case newLead = "lead.new", editLead = "lead.edit", deleteLead = "lead.delete"
+    case newNote = "note.new", deleteNote = "note.delete"
+    case toggleAssigned = "leads.toggle.assigned", sortNext = "leads.sort.next"
+    case newAppointmentForLead = "appointment.new.for.lead"
+    case nextField = "form.field.next", previousField = "form.field.previous", save = "form.save", cancel = "form.cancel"
+    case yes = "dialog.yes", no = "dialog.no"
+    case undo = "delete.undo"
+
+    public var description: String {
+        switch self {
+        case .help: return "Show this help"
+        case .palette: return "Command palette"
+        case .quit: return "Quit"
+        case .filter: return "Filter leads (text, or field:value for the server)"
+        case .refresh: return "Refresh the focused pane"
+        case .redraw: return "Redraw the screen"
+        case .back: return "Back / cancel"
+        case .nextPane: return "Next pane"
+        case .previousPane: return "Previous pane"
+        case .viewLeads: return "Leads"
+        case .viewCalendar: return "Calendar"
+        case .viewOverview: return "Overview"
+        case .down: return "Down"
+        case .up: return "Up"
+        case .top: return "First row"
+        case .bottom: return "Last row"
+        case .pageDown: return "Page down"
+        case .pageUp: return "Page up"
+        case .open: return "Open"
+        case .newLead: return "New lead"
+        case .editLead: return "Edit lead"
+        case .deleteLead: return "Delete lead"
+        case .newNote: return "Add a note"
+        case .deleteNote: return "Delete the selected note"
+        case .toggleAssigned: return "Owned / assigned leads"
+        case .sortNext: return "Sort by name, status, added"
+        case .newAppointmentForLead: return "New appointment for this lead"
+        case .nextField: return "Next field"
+        case .previousField: return "Previous field"
+        case .save: return "Save"
+        case .cancel: return "Cancel"
+        case .yes: return "Yes"
+        case .no: return "No"
+        case .undo: return "Undo the delete"
+        }
+    }
+
+    /// Commands that only make sense inside a form, dialog or the pending
+    /// window: the palette lists the others.
+    public var isListedInPalette: Bool {
+        switch self {
+        case .nextField, .previousField, .save, .cancel, .yes, .no, .palette, .redraw: return false
+        default: return true
+        }
+    }
+}

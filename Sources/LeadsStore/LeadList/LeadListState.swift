@@ -1,0 +1,155 @@
+import Foundation
+import LeadsAPI
+
+/// The loaded leads and how they are shown: the text filter, the sort, the
+/// selection. `visible` (indices into `rows`) is rebuilt only when one of
+/// those changes, never per frame or per key move.
+public struct LeadListState: Equatable, Sendable {
+    /// Loaded rows, in the server's order.
+    public private(set) var rows: [LeadSummary] = []
+    /// Lower-cased text the free-text filter searches, one per row.
+    private var searchKeys: [String] = []
+    /// The server's count of matching leads.
+    public var total: Int?
+    /// The offset of the next page; nil when everything is loaded.
+    public var nextOffset: Int? = 0
+    public var isFirstPageLoaded = false
+    public var listType: LeadListType = .owned
+    public var serverFilter = ServerFilter()
+    /// Free text; filters loaded rows at once.
+    public private(set) var text = ""
+    public private(set) var sort: LeadSort = .server
+    /// Leads waiting for their delete to be sent: not shown.
+    public private(set) var hidden: Set<String> = []
+    public private(set) var visible: [Int] = []
+    public var selected = 0
+    public var offset = 0
+    /// Last error loading a page (shown in the pane while it has no rows).
+    public var loadError: String?
+
+    public init() {}
+
+    public var selectedLead: LeadSummary? {
+        visible.indices.contains(selected) ? rows[visible[selected]] : nil
+    }
+
+    public func lead(atVisible index: Int) -> LeadSummary { rows[visible[index]] }
+
+    /// The server query for the page at `offset`.
+    public func query(offset: Int, limit: Int) -> LeadQuery {
+        var query = serverFilter.query
+        query.listType = listType
+        query.offset = offset
+        query.limit = limit
+        return query
+    }
+
+    // MARK: Changes (each rebuilds `visible`, keeping the selected lead selected)
+
+    public mutating func reset() {
+        rows = []; searchKeys = []; total = nil; nextOffset = 0; isFirstPageLoaded = false
+        visible = []; selected = 0; offset = 0; loadError = nil
+    }
+
+    public mutating func append(_ page: Page<LeadSummary>, at pageOffset: Int, pageSize: Int) {
+        let known = Set(rows.map(\.slug))
+        let fresh = page.results.filter { !known.contains($0.slug) }
+        rows += fresh
+        searchKeys += fresh.map(Self.searchKey)
+        total = page.count
+        isFirstPageLoaded = true
+        loadError = nil
+        let reached = pageOffset + page.results.count + page.skippedRecords
+        nextOffset = (page.next == nil || page.results.isEmpty || reached >= page.count) ? nil : reached
+        rebuild()
+    }
+
+    public mutating func setText(_ text: String) { self.text = text; rebuild() }
+    public mutating func setSort(_ sort: LeadSort) { self.sort = sort; rebuild() }
+    public mutating func hide(_ slug: String) { hidden.insert(slug); rebuild() }
+    public mutating func unhide(_ slug: String) { hidden.remove(slug); rebuild() }
+
+    /// Drops a deleted lead for good.
+    public mutating func remove(_ slug: String) {
+        if let index = rows.firstIndex(where: { $0.slug == slug }) {
+            rows.remove(at: index); searchKeys.remove(at: index)
+            if let total { self.total = max(0, total - 1) }
+        }
+        hidden.remove(slug)
+        rebuild()
+    }
+
+    /// Moves the selection, clamped, and scrolls to keep it in `height` rows.
+    public mutating func move(by delta: Int, height: Int) {
+        guard !visible.isEmpty else { selected = 0; offset = 0; return }
+        selected = min(visible.count - 1, max(0, selected + delta))
+        keepVisible(height: height)
+    }
+
+    public mutating func keepVisible(height: Int) {
+        guard height > 0 else { return }
+        if selected < offset { offset = selected }
+        if selected >= offset + height { offset = selected - height + 1 }
+        offset = max(0, min(offset, max(0, visible.count - height)))
+    }
+
+    private mutating func rebuild() {
+        let selectedSlug = selectedLead?.slug
+        let words = text.lowercased().split(separator: " ").map(String.init)
+        var indices = rows.indices.filter { index in
+            !hidden.contains(rows[index].slug) && words.allSatisfy { searchKeys[index].contains($0) }
+        }
+        switch sort {
+        case .server: break
+        case .name:
+            indices.sort { rows[$0].name.localizedStandardCompare(rows[$1].name) == .orderedAscending }
+        case .status:
+            indices.sort { Self.statusRank(rows[$0]) < Self.statusRank(rows[$1]) }
+        case .added:
+            // Newest first; leads without a date last.
+            indices.sort { Self.isNewer(rows[$0], rows[$1]) }
+        }
+        visible = indices
+        if let selectedSlug, let index = visible.firstIndex(where: { rows[$0].slug == selectedSlug }) {
+            selected = index
+        } else {
+            selected = min(selected, max(0, visible.count - 1))
+        }
+    }
+
+    private static func isNewer(_ a: LeadSummary, _ b: LeadSummary) -> Bool {
+        switch (a.addedOn?.components, b.addedOn?.components) {
+        case let (x?, y?): return x > y
+        case (_?, nil): return true
+        default: return false
+        }
+    }
+
+    /// The service's order of statuses (prospect first), unknown ones last.
+    private static func statusRank(_ lead: LeadSummary) -> Int {
+        LeadStatus.allCases.firstIndex { $0.rawValue == lead.status.lowercased() } ?? LeadStatus.allCases.count
+    }
+
+    private static func searchKey(_ lead: LeadSummary) -> String {
+        [lead.name, lead.email, lead.phone, lead.status, lead.source, lead.owner].joined(separator: "\u{1F}").lowercased()
+    }
+}
+
+/// Sort orders `s` cycles through; `server` is the service's own order.
+public enum LeadSort: String, CaseIterable, Sendable {
+    case server, name, status, added
+
+    public var next: LeadSort {
+        let all = Self.allCases
+        return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+    }
+
+    public var label: String {
+        switch self {
+        case .server: return "server order"
+        case .name: return "name"
+        case .status: return "status"
+        case .added: return "added (newest first)"
+        }
+    }
+}
