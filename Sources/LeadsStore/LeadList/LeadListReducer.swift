@@ -19,7 +19,7 @@ enum LeadListReducer {
     /// Asks for the next page when the selection nears the end of what is loaded.
     static func prefetch(_ state: inout AppState) -> [Effect] {
         guard let next = state.list.nextOffset, next > 0, state.requests[.leadsPage] == nil,
-              state.list.selected >= state.list.visible.count - prefetchMargin(state) - Geometry.listRows(height: state.height)
+              state.list.selected + prefetchMargin(state) >= state.list.visible.count
         else { return [] }
         return state.issue(.leadsPage, .leads(state.list.query(offset: next, limit: state.settings.pageSize)))
     }
