@@ -60,12 +60,12 @@ let package = Package(
         ),
         // Benchmarks that print figures: `swift run -c release leadterm-bench`.
         .executableTarget(name: "leadterm-bench", dependencies: ["TerminalUI", "LeadsStore", "LeadsUI", "LeadsAPI", "LeadsSandbox"], swiftSettings: strict),
-        .target(name: "TestSupport", dependencies: ["LeadsAPI", "LeadsSandbox"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["LeadsAPI", "LeadsSandbox", "LeadsStore"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI"], swiftSettings: strict),
+        .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -47,7 +47,8 @@ public final class Screen {
 
     private func renderTitle(_ state: AppState, _ rect: Rect, _ buffer: inout Buffer) {
         buffer.fill(rect, style: theme["ui.tab"])
-        var x = buffer.put(" leadterm ", x: rect.x, y: rect.y, style: theme["ui.tab.active"])
+        var x = rect.x
+        if rect.width >= 100 { x = buffer.put(" leadterm ", x: rect.x, y: rect.y, style: theme["ui.tab.active"]) }
         x = buffer.put(" \(state.settings.serverLabel) ", x: x, y: rect.y, style: theme["ui.tab"].adding(.bold), maxWidth: max(0, rect.maxX - x))
         let tabs = ["1 Leads", "2 Calendar", "3 Overview"]
         let active = state.view == .leads ? 0 : state.view == .calendar ? 1 : 2
@@ -57,7 +58,7 @@ public final class Screen {
         right.append(Self.clock(state.now, state.settings.timeZone))
         let rightText = right.joined(separator: " · ") + " "
         let rightWidth = DisplayWidth.of(rightText)
-        if rect.width - x - rightWidth > 34 {
+        if rect.width - x - rightWidth >= 37 {
             for (index, tab) in tabs.enumerated() {
                 x = buffer.put(" \(tab) ", x: x + 1, y: rect.y, style: theme[index == active ? "ui.tab.active" : "ui.tab"])
             }
@@ -140,8 +141,11 @@ public final class Screen {
         if !list.serverFilter.isEmpty { title += " · \(list.serverFilter.summary)" }
         if !list.text.isEmpty { title += " · “\(list.text)”" }
         if list.sort != .server { title += " · by \(list.sort.label)" }
-        let count = list.visible.isEmpty ? "0" : "\(list.selected + 1)"
-        let of = list.total.map { list.text.isEmpty && list.hidden.isEmpty ? Self.grouped($0) : "\(Self.grouped(list.visible.count)) (\(Self.grouped($0)) on server)" } ?? "…"
+        let count = list.visible.isEmpty ? "0" : Self.grouped(list.selected + 1)
+        // Of the server's total (less leads waiting to be deleted); with a text
+        // filter, of the loaded rows that match.
+        let of = list.text.isEmpty ? Self.grouped(max(0, (list.total ?? list.visible.count) - list.hidden.count))
+                                   : "\(Self.grouped(list.visible.count)) matching"
         let counter = list.isFirstPageLoaded ? "\(count) of \(of)" : nil
         let inside = PaneFrame(title: title, isFocused: state.focus == .list && state.modals.isEmpty, counter: counter)
             .render(in: rect, buffer: &buffer, theme: theme)

@@ -1,6 +1,7 @@
 import Foundation
 import LeadsAPI
 import Testing
+import TestSupport
 @testable import LeadsStore
 
 @Suite struct StartAndResponseTests {
@@ -106,12 +107,12 @@ import Testing
         _ = AppReducer.reduce(&state, .started(drafts: []))
         let overview = Overview(json: .object([
             "total_leads": .integer(120),
-            "status": .array([.object(["status": .string("Customer"), "count": .integer(3), "Color": .string("#28a745")])]),
+            "LeadsData": .object(["status": .array([.object(["status": .string("Customer"), "count": .integer(3), "Color": .string("#28a745")])])]),
         ]))
         assertReduce(&state, .overviewLoaded(RequestID(.overview, 2), .success(overview)), effects: []) {
             $0.requests[.overview] = nil
-            $0.statusColors = overview.statuses.isEmpty ? [:] : ["customer": "#28a745"]
-            $0.totalLeads = overview.totalLeads
+            $0.statusColors = ["customer": "#28a745"]
+            $0.totalLeads = 120
         }
         assertReduce(&state, .todayCountLoaded(RequestID(.todayCount, 3), .success(4)), effects: []) {
             $0.requests[.todayCount] = nil

@@ -1,6 +1,7 @@
 import Foundation
 import LeadsAPI
 import Testing
+import TestSupport
 @testable import LeadsStore
 
 @Suite struct LeadFormTests {

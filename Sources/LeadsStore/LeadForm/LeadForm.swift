@@ -32,15 +32,14 @@ public struct LeadForm: Equatable, Sendable {
 
         public var placeholder: String {
             switch self {
-            case .firstName: return "Ana"
-            case .lastName: return "Souza"
-            case .email: return "name@example.com"
-            case .phone: return "+15551234567"
-            case .status: return LeadStatus.allCases.map(\.rawValue).joined(separator: " ")
-            case .source: return LeadSource.allCases.map(\.rawValue).joined(separator: " ")
-            case .location: return "City"
-            case .message: return "What the lead asked for"
-            case .assignee: return "username"
+            case .firstName, .lastName: return ""
+            case .email: return "e.g. name@example.com"
+            case .phone: return "e.g. +15551234567 (9 to 15 digits)"
+            case .status: return "one of " + LeadStatus.allCases.map(\.rawValue).joined(separator: " ")
+            case .source: return "one of " + LeadSource.allCases.map(\.rawValue).joined(separator: " ")
+            case .location: return "e.g. Lisbon"
+            case .message: return "what the lead asked for"
+            case .assignee: return "a username"
             }
         }
     }

@@ -60,6 +60,7 @@ public struct Form: Sendable {
                 let lines = TextArea.wrap(characters, width: inside.width - labelWidth)
                 for (index, line) in lines.prefix(2).enumerated() where y < inside.maxY - 1 {
                     var text = String(characters[line.start..<line.start + line.count])
+                    while text.hasSuffix(" ") { text.removeLast() }
                     if index == 1 && lines.count > 2 { text += "…" }
                     buffer.putPadded(text, x: inside.x + labelWidth, y: y, width: inside.width - labelWidth, style: theme["form.error"])
                     y += 1

@@ -1,5 +1,6 @@
 import Foundation
 import LeadsStore
+import LeadsUI
 import TerminalUI
 
 /// What the app knows that the toolkit does not: its action ids (with the
@@ -15,18 +16,12 @@ enum AppVocabulary {
     static let actionIDs = Set(actions.map(\.id))
     static let descriptions = Dictionary(actions.map { ($0.id, $0.description) }, uniquingKeysWith: { a, _ in a })
 
-    static let contexts: [(id: String, title: String)] = [
-        ("global", "Everywhere"), ("list", "Lists"), ("leads", "Leads"), ("calendar", "Calendar"),
-        ("form", "Forms"), ("dialog", "Dialogs"), ("pending", "While a delete waits"), ("demo", "Toolkit demo"),
-    ]
+    static let contexts: [(id: String, title: String)] = Vocabulary.contexts + [("demo", "Toolkit demo")]
 
     /// The contexts the app's help shows (not the toolkit demo's).
-    static let appContexts = contexts.filter { $0.id != "demo" }
+    static let appContexts = Vocabulary.contexts
 
-    static let roles: Set<String> = ThemeRoles.toolkit.union(
-        ["lead", "lead.status", "appointment", "appointment.status"]
-            + ["prospect", "tentative", "potential", "closed", "contact", "customer"].map { "lead.status.\($0)" }
-            + ["pending", "rescheduled", "cancelled", "fullfilled", "confirmed"].map { "appointment.status.\($0)" })
+    static let roles = Vocabulary.roles
 }
 
 /// The theme and keymap in effect, and every problem found on the way.

@@ -1,0 +1,190 @@
+import Foundation
+import LeadsAPI
+import LeadsStore
+import TerminalUI
+import Testing
+import TestSupport
+@testable import LeadsUI
+
+/// Screens drawn from states built by the reducer, at 80x24 and 160x48,
+/// compared with the text files in `Snapshots/`. After a deliberate change,
+/// `RECORD_SNAPSHOTS=1 swift test --filter LeadsUITests` rewrites them
+/// (then read the diff before committing).
+@Suite struct ScreenSnapshotTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let theme: Theme = {
+        let text = (try? String(contentsOf: root.appendingPathComponent("themes/default.toml"), encoding: .utf8)) ?? ""
+        return ThemeLoader.load(.init(file: "default.toml", text: text), knownRoles: Vocabulary.roles, depth: .colors256).theme
+            ?? Theme(name: "none", roles: [:], depth: .colors256)
+    }()
+
+    static let keymap: Keymap = {
+        let text = (try? String(contentsOf: root.appendingPathComponent("keymaps/default.toml"), encoding: .utf8)) ?? ""
+        return KeymapLoader.load(file: "default.toml", text: text, knownContexts: Set(Vocabulary.contexts.map(\.id)),
+                                 knownActions: Set(Command.allCases.map(\.rawValue))).keymap ?? Keymap()
+    }()
+
+    static func screen() -> Screen {
+        Screen(theme: theme, keymap: keymap, helpContexts: Vocabulary.contexts, descriptions: Vocabulary.descriptions)
+    }
+
+    static func draw(_ state: AppState) -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        screen().render(state, into: &buffer)
+        return buffer
+    }
+
+    /// Compares the screen's text with `Snapshots/<name>.txt`.
+    static func assertSnapshot(_ name: String, _ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) {
+        let text = draw(state).lines.joined(separator: "\n") + "\n"
+        let file = root.appendingPathComponent("Tests/LeadsUITests/Snapshots/\(name).txt")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try? text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            Issue.record("no snapshot \(file.path): record with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+            return
+        }
+        if text != expected {
+            let got = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let firstDifferent = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            Issue.record("""
+                \(name) differs from its snapshot at line \(firstDifferent + 1):
+                got:      \(firstDifferent < got.count ? got[firstDifferent] : "(none)")
+                expected: \(firstDifferent < want.count ? want[firstDifferent] : "(none)")
+                """, sourceLocation: sourceLocation)
+        }
+    }
+
+    static let sizes = [(80, 24), (160, 48)]
+
+    /// Loaded leads, the first one's detail with notes and activities.
+    static func withDetail(width: Int, height: Int) -> AppState {
+        var state = Fixtures.loaded(width: width, height: height)
+        _ = AppReducer.reduce(&state, .overviewLoaded(state.requests[.overview]!, .success(Overview(json: .object([
+            "total_leads": .integer(130),
+            "LeadsData": .object(["status": .array([.object(["status": .string("prospect"), "count": .integer(100), "Color": .string("#ff0000")])])]),
+        ])))))
+        _ = AppReducer.reduce(&state, .todayCountLoaded(state.requests[.todayCount]!, .success(4)))
+        _ = AppReducer.reduce(&state, .ticked(Fixtures.now))
+        var json: [String: JSONValue] = [
+            "slug": .string("lead-0"), "first_name": .string("Ana"), "last_name": .string("Souza"),
+            "email": .string("ana@example.com"), "phone": .string("+155500000"), "status": .string("prospect"),
+            "source": .string("website"), "message": .string("Wants a demo"), "conversion": .integer(40),
+            "added_on": .string("2026-11-01 09:00"),
+        ]
+        json["notes"] = .array([
+            .object(["id": .integer(1), "note": .string("Sent the brochure"), "note_created": .string("2026-11-20 10:00"), "user": .string("demo")]),
+            .object(["id": .integer(2), "note": .string("Called back; wants a demo next week"), "note_created": .string("2026-11-23 16:30"), "user": .string("alex")]),
+        ])
+        json["recent_activities"] = .array([
+            .object(["activity_type": .string("lead_created"), "activity": .string("Lead created"), "created": .string("2026-11-01 09:00")]),
+            .object(["activity_type": .string("note_added"), "activity": .string("Note added"), "created": .string("2026-11-23 16:30")]),
+        ])
+        if let id = state.requests[.leadDetail] {
+            _ = AppReducer.reduce(&state, .leadLoaded(id, slug: "lead-0", .success(LeadDetail(json: .object(json)))))
+        }
+        return state
+    }
+
+    @Test(arguments: sizes) func leadList(width: Int, height: Int) {
+        Self.assertSnapshot("list-\(width)x\(height)", Self.withDetail(width: width, height: height))
+    }
+
+    @Test(arguments: sizes) func leadDetail(width: Int, height: Int) {
+        var state = Self.withDetail(width: width, height: height)
+        _ = AppReducer.reduce(&state, .commandInvoked(.open))
+        Self.assertSnapshot("detail-\(width)x\(height)", state)
+    }
+
+    @Test(arguments: sizes) func leadFormWithErrors(width: Int, height: Int) {
+        var state = Self.withDetail(width: width, height: height)
+        _ = AppReducer.reduce(&state, .commandInvoked(.newLead))
+        for character in "Bo" { _ = AppReducer.reduce(&state, .textEdited(.insert(String(character)))) }
+        for _ in 0..<3 { _ = AppReducer.reduce(&state, .commandInvoked(.nextField)) }
+        for character in "12ab" { _ = AppReducer.reduce(&state, .textEdited(.insert(String(character)))) }
+        _ = AppReducer.reduce(&state, .commandInvoked(.save))
+        Self.assertSnapshot("lead-form-errors-\(width)x\(height)", state)
+    }
+
+    @Test(arguments: sizes) func editFormWithServerErrors(width: Int, height: Int) {
+        var state = Self.withDetail(width: width, height: height)
+        state.lastUsed["lead-0"] = LeadExtras(location: "Lisbon", message: "Older message", assignee: "alex")
+        _ = AppReducer.reduce(&state, .commandInvoked(.editLead))
+        _ = AppReducer.reduce(&state, .commandInvoked(.save))
+        let error = APIError.validation(FieldErrors([("email", ["Lead with this email already exists."])]))
+        if let id = state.requests[.saveLead] { _ = AppReducer.reduce(&state, .changeFinished(id, .failure(error))) }
+        Self.assertSnapshot("edit-form-server-errors-\(width)x\(height)", state)
+    }
+
+    @Test(arguments: sizes) func noteForm(width: Int, height: Int) {
+        var state = Self.withDetail(width: width, height: height)
+        _ = AppReducer.reduce(&state, .commandInvoked(.newNote))
+        _ = AppReducer.reduce(&state, .textEdited(.insert("Called: wants pricing for 20 seats.\nFollow up Friday.")))
+        Self.assertSnapshot("note-form-\(width)x\(height)", state)
+    }
+
+    @Test(arguments: sizes) func deleteConfirmationAndPending(width: Int, height: Int) {
+        var state = Self.withDetail(width: width, height: height)
+        _ = AppReducer.reduce(&state, .commandInvoked(.deleteLead))
+        Self.assertSnapshot("confirm-delete-\(width)x\(height)", state)
+        _ = AppReducer.reduce(&state, .commandInvoked(.yes))
+        Self.assertSnapshot("pending-delete-\(width)x\(height)", state)
+    }
+
+    @Test(arguments: sizes) func helpAndPalette(width: Int, height: Int) {
+        var state = Self.withDetail(width: width, height: height)
+        _ = AppReducer.reduce(&state, .commandInvoked(.help))
+        Self.assertSnapshot("help-\(width)x\(height)", state)
+        _ = AppReducer.reduce(&state, .commandInvoked(.back))
+        _ = AppReducer.reduce(&state, .commandInvoked(.palette))
+        _ = AppReducer.reduce(&state, .textEdited(.insert("de")))
+        Self.assertSnapshot("palette-\(width)x\(height)", state)
+    }
+
+    @Test(arguments: sizes) func filterBar(width: Int, height: Int) {
+        var state = Self.withDetail(width: width, height: height)
+        _ = AppReducer.reduce(&state, .commandInvoked(.filter))
+        _ = AppReducer.reduce(&state, .textEdited(.insert("status:customer first1")))
+        Self.assertSnapshot("filter-\(width)x\(height)", state)
+    }
+
+    // MARK: Styles
+
+    @Test func statusTakesTheOverviewColourAndErrorsTheErrorStyle() {
+        let state = Self.withDetail(width: 80, height: 24)
+        let buffer = Self.draw(state)
+        let row = 4   // the second data row (the first is selected: the selection's colours win)
+        let statusColumn = (0..<buffer.width).first { buffer[$0, 2].grapheme == "S" && buffer.line(2).dropFirst($0).hasPrefix("STATUS") }
+        guard let column = statusColumn else { Issue.record("no STATUS column"); return }
+        #expect(buffer[column, row].style.foreground == .index(Palette.nearest256(255, 0, 0)))
+        var form = state
+        _ = AppReducer.reduce(&form, .commandInvoked(.newLead))
+        _ = AppReducer.reduce(&form, .commandInvoked(.save))
+        let drawn = Self.draw(form)
+        guard let errorRow = (0..<drawn.height).first(where: { drawn.line($0).contains("✗ This field may not be blank.") }) else {
+            Issue.record("no error line"); return
+        }
+        let x = drawn.line(errorRow).distance(from: drawn.line(errorRow).startIndex, to: drawn.line(errorRow).firstIndex(of: "✗")!)
+        #expect(drawn[x, errorRow].style == Self.theme["form.error"])
+    }
+
+    @Test func aFrameCostsTheSameForAHundredOrTenThousandLeads() {
+        // Only visible rows are formatted: the cell closure is asked for a screenful.
+        var state = Fixtures.loaded(width: 80, height: 24, count: 10_000)
+        for offset in stride(from: 50, to: 10_000, by: 50) {
+            _ = AppReducer.reduce(&state, .commandInvoked(.bottom))
+            if let id = state.requests[.leadsPage] {
+                _ = AppReducer.reduce(&state, .leadsPageLoaded(id, offset: offset, .success(Fixtures.page(offset..<min(offset + 50, 10_000), count: 10_000))))
+            }
+        }
+        _ = AppReducer.reduce(&state, .commandInvoked(.bottom))
+        #expect(state.list.rows.count == 10_000)
+        let lines = Self.draw(state).lines
+        #expect(lines[1].contains("10,000 of 10,000"))
+        #expect(lines[21].contains("First9999 Last9999"))
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import LeadsAPI
+import LeadsStore
+
+/// Leads, details and states for reducer and screen tests.
+public enum Fixtures {
+    public static let now = Date(timeIntervalSince1970: 1_795_515_300)   // 2026-11-24 10:15 UTC
+    public static let utc = TimeZone(identifier: "UTC")!
+
+    public static func settings(undo: Double = 5) -> Settings {
+        Settings(serverLabel: "demo", undoSeconds: undo, pageSize: 50, defaultAssignee: nil, signedInUser: "demo", timeZone: utc)
+    }
+
+    public static func lead(_ index: Int, status: String = "prospect") -> LeadSummary {
+        LeadSummary(id: index, slug: "lead-\(index)", firstName: "First\(index)", lastName: "Last\(index)",
+                    phone: "+1555000\(index)", email: "lead\(index)@example.com",
+                    addedOn: APIDate(raw: String(format: "2026-11-%02d 09:00", 1 + index % 28)), status: status,
+                    source: "website", owner: "demo")
+    }
+
+    public static func page(_ range: Range<Int>, count: Int) -> Page<LeadSummary> {
+        let next = range.upperBound < count ? URL(string: "http://127.0.0.1/leads/list/?offset=\(range.upperBound)&limit=50") : nil
+        return Page(results: range.map { lead($0) }, count: count, next: next)
+    }
+
+    public static func detail(_ index: Int, notes: [(Int, String, String)] = []) -> LeadDetail {
+        var json: [String: JSONValue] = [
+            "slug": .string("lead-\(index)"), "first_name": .string("First\(index)"), "last_name": .string("Last\(index)"),
+            "email": .string("lead\(index)@example.com"), "phone": .string("+1555000\(index)"), "status": .string("prospect"),
+            "source": .string("website"), "message": .string("Wants a demo"),
+        ]
+        json["notes"] = .array(notes.map { id, text, created in
+            .object(["id": .integer(Int64(id)), "note": .string(text), "note_created": .string(created), "user": .string("demo")])
+        })
+        return LeadDetail(json: .object(json))
+    }
+
+    /// A state that has started and shows the first page of 120 leads at 80x24.
+    public static func loaded(width: Int = 80, height: Int = 24, count: Int = 120) -> AppState {
+        var state = AppState(settings: settings(), now: now, width: width, height: height)
+        _ = AppReducer.reduce(&state, .started(drafts: []))
+        let id = state.requests[.leadsPage]!
+        _ = AppReducer.reduce(&state, .leadsPageLoaded(id, offset: 0, .success(page(0..<50, count: count))))
+        return state
+    }
+}
+
