@@ -108,6 +108,14 @@ struct SeedData {
                 try insertNote.execute(arguments: [id, pick(Self.noteTexts), clock.stored(latest), author])
                 try insertActivity.execute(arguments: [id, "note_added", "Note added by \(author)", clock.stored(latest)])
             }
+            if index == 0 {
+                // The showcase lead always has notes (no randomness spent: the rest of the seed is unchanged).
+                for (hoursAgo, text) in [(2.0, "Intro call done: wants a demo of the pipeline view."), (1.0, "Sent pricing for 20 seats.")] {
+                    let when = clock.stored(now.addingTimeInterval(-hoursAgo * 3600))
+                    try insertNote.execute(arguments: [id, text, when, owner])
+                    try insertActivity.execute(arguments: [id, "note_added", "Note added by \(owner)", when])
+                }
+            }
             if status != "prospect" {
                 latest = min(now.addingTimeInterval(-30), latest.addingTimeInterval(Double(next(10 * 86400) + 300)))
                 try insertActivity.execute(arguments: [id, "status_changed", "Status changed from prospect to \(status)", clock.stored(latest)])

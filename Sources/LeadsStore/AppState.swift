@@ -109,6 +109,9 @@ public struct LeadExtras: Equatable, Sendable, Codable {
     public init(location: String, message: String, assignee: String) {
         self.location = location; self.message = message; self.assignee = assignee
     }
+
+    /// The key for a lead created in this session, before its slug is known.
+    public static func key(email: String) -> String { "email:" + email.lowercased() }
 }
 
 /// A message in the status bar. It stays at least `minimumSeconds`, then

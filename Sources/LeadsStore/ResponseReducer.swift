@@ -56,7 +56,9 @@ enum ResponseReducer {
         case .leadLoaded(let id, let slug, let result):
             guard state.accept(id), state.detail?.slug == slug else { return [] }
             switch result {
-            case .success(let lead): state.detail?.show(lead)
+            case .success(let lead):
+                state.detail?.show(lead)
+                FormReducer.fillEditForm(&state, from: lead)
             case .failure(.cancelled): break
             case .failure(let error):
                 state.detail?.isLoading = false
@@ -90,6 +92,8 @@ enum ResponseReducer {
             var effects: [Effect] = []
             switch form.mode {
             case .create:
+                // The new lead's slug is not known yet: remember what was sent by its email.
+                state.lastUsed[LeadExtras.key(email: draft.email)] = LeadExtras(location: draft.location, message: draft.message, assignee: draft.assignee)
                 state.message = StatusMessage("Created lead \(name).", .success, at: state.now)
             case .edit(let slug):
                 state.lastUsed[slug] = LeadExtras(location: draft.location, message: draft.message, assignee: draft.assignee)

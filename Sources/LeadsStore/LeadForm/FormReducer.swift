@@ -131,7 +131,8 @@ enum FormReducer {
     static func openEditLead(_ state: inout AppState, slug: String) {
         let summary = state.list.rows.first { $0.slug == slug }
         let detail = state.detail?.slug == slug ? state.detail?.lead : nil
-        let last = state.lastUsed[slug]
+        let email = detail?.email ?? summary?.email ?? ""
+        let last = state.lastUsed[slug] ?? state.lastUsed[LeadExtras.key(email: email)]
         var values: [LeadForm.Field: String] = [
             .firstName: detail?.firstName ?? summary?.firstName ?? "",
             .lastName: detail?.lastName ?? summary?.lastName ?? "",
@@ -151,6 +152,23 @@ enum FormReducer {
         fill(.message, fromDetail: detail?.message, fromLast: last?.message, fallback: nil)
         fill(.assignee, fromDetail: detail?.assignee, fromLast: last?.assignee, fallback: fallbackAssignee(state))
         state.modals.append(.leadForm(LeadForm(mode: .edit(slug: slug), values: values, notes: notes)))
+    }
+
+    /// The detail arrived while its edit form is open: fills location,
+    /// message and assignee the user has not typed in yet.
+    static func fillEditForm(_ state: inout AppState, from lead: LeadDetail) {
+        guard let index = state.modals.lastIndex(where: {
+            if case .leadForm(let form) = $0, form.mode == .edit(slug: lead.slug) { return true }
+            return false
+        }), case .leadForm(var form) = state.modals[index] else { return }
+        let known: [(LeadForm.Field, String?)] = [(.location, lead.location), (.message, lead.message), (.assignee, lead.assignee)]
+        for case let (field, value?) in known where !value.isEmpty && !form.touched.contains(field) && form.value(field) != value {
+            guard form.value(field).isEmpty || form.notes[field] != nil else { continue }
+            form.inputs[field] = TextInput(value)
+            form.original[field] = value
+            form.notes[field] = nil
+        }
+        state.modals[index] = .leadForm(form)
     }
 
     /// Opens the form a draft came from, with its text.

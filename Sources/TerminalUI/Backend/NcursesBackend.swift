@@ -134,9 +134,10 @@ public final class NcursesBackend: TerminalBackend {
         endwin()
         signal(SIGTSTP, SIG_DFL)
         _ = termguard_take_signal()
-        // Process-directed: this may run on a Swift concurrency thread, which
-        // blocks signals, so raise() would leave SIGTSTP pending forever.
-        kill(getpid(), SIGTSTP)
+        // To the whole process group, as the terminal's own Ctrl-Z would: a
+        // wrapping shell or subshell stops too, so job control sees the job
+        // stopped. (Not raise(): this may run on a thread that blocks signals.)
+        kill(0, SIGTSTP)
         // The stop lands on another thread a moment later: wait for the resume
         // (SIGCONT) before taking the screen back. Counted in steps, not clock
         // time, so the time spent stopped does not count; after 0.5 s of running
