@@ -32,11 +32,13 @@ let package = Package(
         .target(name: "LeadsAPI", swiftSettings: strict),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CTermGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTermGuard"], swiftSettings: strict),
+        // Text being typed and its editing steps, shared by the toolkit's fields and the store's forms.
+        .target(name: "TextEditing", swiftSettings: strict),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CTermGuard", "TextEditing"], swiftSettings: strict),
         // The app's state, actions, reducer and effects: no UI, no ncurses.
-        .target(name: "LeadsStore", dependencies: ["LeadsAPI"], swiftSettings: strict),
+        .target(name: "LeadsStore", dependencies: ["LeadsAPI", "TextEditing"], swiftSettings: strict),
         // Screens that draw the store's state with the toolkit's widgets, and keys → actions.
-        .target(name: "LeadsUI", dependencies: ["LeadsStore", "TerminalUI"], swiftSettings: strict),
+        .target(name: "LeadsUI", dependencies: ["LeadsStore", "TerminalUI", "TextEditing"], swiftSettings: strict),
         .target(
             name: "LeadsSandbox",
             dependencies: [
@@ -64,8 +66,8 @@ let package = Package(
         .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
-        .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
+        .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,3 +1,4 @@
+import TextEditing
 import Foundation
 import LeadsAPI
 

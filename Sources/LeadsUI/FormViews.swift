@@ -1,3 +1,4 @@
+import TextEditing
 import LeadsAPI
 import LeadsStore
 import TerminalUI
@@ -37,7 +38,8 @@ enum NoteFormView {
     /// Width of the text inside (for the wrapping up/down uses).
     static func textWidth(in area: Rect) -> Int {
         let inside = box(in: area).inset(by: 1)
-        return max(1, inside.width - 12 - 1)
+        // The form's label column for "Note" is 8 wide; the area wraps one short of its width.
+        return max(1, inside.width - 8 - 1)
     }
 
     static func render(_ form: NoteForm, in area: Rect, buffer: inout Buffer, theme: Theme) {

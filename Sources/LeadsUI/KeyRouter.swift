@@ -1,3 +1,4 @@
+import TextEditing
 import LeadsStore
 import TerminalUI
 
@@ -69,44 +70,18 @@ public struct KeyRouter {
         case .up, .down:
             if target == .palette { return [.commandInvoked(key == .up ? .up : .down)] }
             if target == .note, case .noteForm(let form) = state.topModal {
-                return [.textEdited(.moveCursor(Self.verticalMove(form.input, up: key == .up, width: noteWidth(state))))]
+                return [.textEdited(.moveCursor(TextArea.cursor(of: form.input, movedUp: key == .up, width: noteWidth(state))))]
             }
             if target == .line { return [.commandInvoked(key == .up ? .previousField : .nextField)] }
             return []
         case .tab, .backTab: return []
         default:
-            return Self.edit(for: key).map { [.textEdited($0)] } ?? []
-        }
-    }
-
-    static func edit(for key: Key) -> TextEdit? {
-        switch key {
-        case .character(let c): return .insert(String(c))
-        case .backspace: return .deleteBackward
-        case .delete, .ctrl("d"): return .deleteForward
-        case .left, .ctrl("b"): return .left
-        case .right, .ctrl("f"): return .right
-        case .home, .ctrl("a"): return .home
-        case .end, .ctrl("e"): return .end
-        case .ctrl("k"): return .killToEnd
-        case .ctrl("u"): return .killToStart
-        case .ctrl("w"): return .killWord
-        default: return nil
+            return TextEdit(key: key).map { [.textEdited($0)] } ?? []
         }
     }
 
     private func noteWidth(_ state: AppState) -> Int {
         NoteFormView.textWidth(in: ScreenLayout(width: state.width, height: state.height, state: state).main)
-    }
-
-    /// The cursor one wrapped line up or down, in the same column where it can.
-    static func verticalMove(_ input: TextInput, up: Bool, width: Int) -> Int {
-        let lines = TextArea.wrap(input.characters, width: width)
-        guard let row = lines.lastIndex(where: { $0.start <= input.cursor }) else { return input.cursor }
-        let column = input.cursor - lines[row].start
-        let target = up ? row - 1 : row + 1
-        guard lines.indices.contains(target) else { return up ? 0 : input.characters.count }
-        return lines[target].start + min(column, lines[target].count)
     }
 
     func mouse(_ event: MouseEvent, state: AppState) -> [Action] {

@@ -1,3 +1,4 @@
+import TextEditing
 import LeadsAPI
 
 /// The new-lead / edit-lead form: what was typed, field by field, and what

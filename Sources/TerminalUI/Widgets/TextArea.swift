@@ -1,20 +1,17 @@
+import TextEditing
+
 /// A multi-line note: word wrap, cursor movement, a counter against a limit.
 public struct TextAreaState: Hashable, Sendable {
-    public private(set) var characters: [Character]
-    public private(set) var cursor: Int
+    public private(set) var input: TextInput
 
-    public init(_ text: String = "") {
-        characters = Array(text)
-        cursor = characters.count
-    }
+    public init(_ text: String = "") { input = TextInput(text) }
 
     /// Text and cursor as they are (an app that keeps its own text state draws through this).
-    public init(characters: [Character], cursor: Int) {
-        self.characters = characters
-        self.cursor = min(max(0, cursor), characters.count)
-    }
+    public init(characters: [Character], cursor: Int) { input = TextInput(characters: characters, cursor: cursor) }
 
-    public var text: String { String(characters) }
+    public var characters: [Character] { input.characters }
+    public var cursor: Int { input.cursor }
+    public var text: String { input.text }
     /// Length as the service counts it (code points).
     public var length: Int { text.unicodeScalars.count }
 
@@ -22,27 +19,13 @@ public struct TextAreaState: Hashable, Sendable {
     @discardableResult
     public mutating func handle(_ key: Key, width: Int) -> Bool {
         switch key {
-        case .enter: insert("\n")
-        case .character(let c): insert(c == "\r\n" || c == "\r" ? "\n" : c)
-        case .up, .down:
-            let lines = TextArea.wrap(characters, width: width)
-            guard let row = lines.lastIndex(where: { $0.start <= cursor }) else { return true }
-            let column = cursor - lines[row].start
-            let target = key == .up ? row - 1 : row + 1
-            guard lines.indices.contains(target) else { cursor = key == .up ? 0 : characters.count; return true }
-            cursor = lines[target].start + min(column, lines[target].count)
+        case .enter: input.apply(.insert("\n"), singleLine: false)
+        case .up, .down: input.apply(.moveCursor(TextArea.cursor(of: input, movedUp: key == .up, width: width)), singleLine: false)
         default:
-            var field = TextFieldState(characters: characters, cursor: cursor)
-            guard field.handle(key) else { return false }
-            characters = field.characters
-            cursor = field.cursor
+            guard let edit = TextEdit(key: key) else { return false }
+            input.apply(edit, singleLine: false)
         }
         return true
-    }
-
-    mutating func insert(_ character: Character) {
-        characters.insert(character, at: cursor)
-        cursor += 1
     }
 }
 
@@ -55,6 +38,17 @@ public struct TextArea: Sendable {
 
     public init(state: TextAreaState, limit: Int? = nil, isFocused: Bool = false, placeholder: String = "") {
         self.state = state; self.limit = limit; self.isFocused = isFocused; self.placeholder = placeholder
+    }
+
+    /// The cursor one wrapped line up or down, in the same column where it can
+    /// (to the start or end past the first or last line).
+    public static func cursor(of input: TextInput, movedUp: Bool, width: Int) -> Int {
+        let lines = wrap(input.characters, width: width)
+        guard let row = lines.lastIndex(where: { $0.start <= input.cursor }) else { return input.cursor }
+        let column = input.cursor - lines[row].start
+        let target = movedUp ? row - 1 : row + 1
+        guard lines.indices.contains(target) else { return movedUp ? 0 : input.characters.count }
+        return lines[target].start + min(column, lines[target].count)
     }
 
     /// Wrapped lines: where each starts in the text and how many characters it shows.

@@ -1,3 +1,5 @@
+import TextEditing
+
 /// The text and cursor of a one-line field, edited by grapheme.
 ///
 /// Keys: printable text inserts; Backspace/Delete; Left/Right; Home/End and
@@ -5,61 +7,35 @@
 /// word before the cursor. Pasted text arrives as characters like typed text;
 /// a newline in it is dropped (one line), a tab becomes a space.
 public struct TextFieldState: Hashable, Sendable {
-    public private(set) var characters: [Character]
-    /// 0...characters.count
-    public private(set) var cursor: Int
+    public private(set) var input: TextInput
     /// The first visible character when the text is wider than the field.
     public private(set) var scroll = 0
 
-    public init(_ text: String = "") {
-        characters = Array(text)
-        cursor = characters.count
-    }
+    public init(_ text: String = "") { input = TextInput(text) }
 
-    /// Text and cursor as they are (for widgets that reuse the field's editing).
-    public init(characters: [Character], cursor: Int) {
-        self.characters = characters
-        self.cursor = min(max(0, cursor), characters.count)
-    }
+    /// Text and cursor as they are (for an app that keeps its own text state).
+    public init(characters: [Character], cursor: Int) { input = TextInput(characters: characters, cursor: cursor) }
 
-    public var text: String { String(characters) }
+    public var characters: [Character] { input.characters }
+    /// 0...characters.count
+    public var cursor: Int { input.cursor }
+    public var text: String { input.text }
 
     public mutating func setText(_ text: String) {
-        characters = Array(text)
-        cursor = characters.count
+        input = TextInput(text)
         scroll = 0
     }
 
-    /// Applies an editing key; false when the key is not for the field.
+    /// Applies an editing key (`TextEdit(key:)`); false when the key is not for the field.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .character(let c):
-            if c == "\n" || c == "\r\n" || c == "\r" { return true }
-            insert(c == "\t" ? " " : c)
-        case .backspace: if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
-        case .delete, .ctrl("d"): if cursor < characters.count { characters.remove(at: cursor) }
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = characters.count
-        case .ctrl("k"): characters.removeSubrange(cursor...)
-        case .ctrl("u"): characters.removeSubrange(..<cursor); cursor = 0
-        case .ctrl("w"):
-            var start = cursor
-            while start > 0, characters[start - 1].isWhitespace { start -= 1 }
-            while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
-            characters.removeSubrange(start..<cursor)
-            cursor = start
-        default: return false
-        }
+        if case .character(let c) = key, c == "\n" || c == "\r\n" || c == "\r" { return true }
+        guard let edit = TextEdit(key: key) else { return false }
+        input.apply(edit, singleLine: true)
         return true
     }
 
-    public mutating func insert(_ character: Character) {
-        characters.insert(character, at: cursor)
-        cursor += 1
-    }
+    public mutating func insert(_ character: Character) { input.apply(.insert(String(character)), singleLine: true) }
 
     /// Keeps the cursor inside `width` columns by scrolling.
     mutating func scrollToCursor(width: Int) {

@@ -1,8 +1,9 @@
 /// Text being typed and its cursor, edited by grapheme.
 ///
-/// The store keeps every character the user typed here, so a failed save,
-/// a confirmation on top, or a hang-up never loses them. The UI turns keys
-/// into `TextEdit`s; this type knows nothing of keys.
+/// The toolkit's text field and text area edit through it, and the app's
+/// store keeps every character the user typed in it, so a failed save, a
+/// confirmation on top, or a hang-up never loses them. Keys become
+/// `TextEdit`s in the toolkit; this type knows nothing of keys.
 public struct TextInput: Hashable, Sendable {
     public private(set) var characters: [Character]
     /// 0...characters.count
@@ -11,6 +12,12 @@ public struct TextInput: Hashable, Sendable {
     public init(_ text: String = "") {
         characters = Array(text)
         cursor = characters.count
+    }
+
+    /// Text and cursor as they are (the cursor clamped).
+    public init(characters: [Character], cursor: Int) {
+        self.characters = characters
+        self.cursor = min(max(0, cursor), characters.count)
     }
 
     public var text: String { String(characters) }
