@@ -32,6 +32,19 @@ import Testing
         #expect(result.theme != nil)
     }
 
+    @Test func theEmacsVariantRemapsOverTheDefault() throws {
+        let appearance = Appearance.load(locator: try locator(environment: ["LEADTERM_KEYMAP": "emacs"]), depth: .colors256)
+        #expect(appearance.warnings.isEmpty, "\(appearance.warnings)")
+        let keys = appearance.keymap
+        #expect(keys.action(for: KeySequence([.ctrl("n")]), in: "list") == "list.down")
+        #expect(keys.action(for: KeySequence([.ctrl("v")]), in: "list") == "list.page.down")
+        #expect(keys.action(for: KeySequence([.alt("v")]), in: "list") == "list.page.up")
+        #expect(keys.action(for: KeySequence([.ctrl("x"), .ctrl("c")]), in: "global") == "app.quit")
+        #expect(keys.action(for: KeySequence([.character("j")]), in: "list") == "list.down")   // the default's keys stay
+        let unknown = Appearance.load(locator: try locator(environment: ["LEADTERM_KEYMAP": "vi-ish"]), depth: .colors256)
+        #expect(unknown.warnings.map(\.description) == ["LEADTERM_KEYMAP:0: no keymap named \"vi-ish\"; using the default"])
+    }
+
     @Test func theShippedKeymapLoadsWithoutWarnings() throws {
         let result = KeymapLoader.load(file: "keymaps/default.toml", text: try text("keymaps/default.toml"),
                                        knownContexts: Set(AppVocabulary.contexts.map(\.id)), knownActions: AppVocabulary.actionIDs)

@@ -232,4 +232,46 @@ import TestSupport
             $0.message = StatusMessage("Calendar is not yet available in this version.", .warning, at: Fixtures.now)
         }
     }
+
+    @Test func refreshReloadsTheFocusedPane() {
+        var state = Fixtures.loaded()
+        _ = AppReducer.reduce(&state, .commandInvoked(.down))
+        // The list: the first page again, keeping the selection; the overview too.
+        #expect(AppReducer.reduce(&state, .commandInvoked(.refresh)) == [
+            .request(RequestID(.leadsPage, 4), .leads(LeadQuery(limit: 50, offset: 0))),
+            .cancel(RequestID(.overview, 2)), .request(RequestID(.overview, 5), .overview),
+        ])
+        _ = AppReducer.reduce(&state, .leadsPageLoaded(RequestID(.leadsPage, 4), offset: 0, .success(Fixtures.page(0..<50, count: 121))))
+        #expect(state.list.selectedLead?.slug == "lead-1")
+        #expect(state.list.total == 121)
+        // The detail: its lead again.
+        _ = AppReducer.reduce(&state, .commandInvoked(.open))
+        #expect(AppReducer.reduce(&state, .commandInvoked(.refresh)) == [
+            .cancel(RequestID(.leadDetail, 6)), .request(RequestID(.leadDetail, 7), .lead(slug: "lead-1")),
+        ])
+    }
+
+    @Test func escInTheListClearsAFilterAndPageUpClamps() {
+        var state = Fixtures.loaded()
+        #expect(AppReducer.reduce(&state, .commandInvoked(.back)) == [])
+        _ = AppReducer.reduce(&state, .commandInvoked(.filter))
+        _ = AppReducer.reduce(&state, .textEdited(.insert("status:closed last5")))
+        _ = AppReducer.reduce(&state, .commandInvoked(.open))
+        #expect(state.list.serverFilter.status == "closed")
+        let effects = AppReducer.reduce(&state, .commandInvoked(.back))
+        #expect(effects == [.cancel(RequestID(.leadsPage, 4)), .request(RequestID(.leadsPage, 5), .leads(LeadQuery(limit: 50, offset: 0)))])
+        #expect(state.list.serverFilter.isEmpty && state.list.text.isEmpty)
+        #expect(state.message?.text == "Filter cleared.")
+        state = Fixtures.loaded()
+        assertReduce(&state, .commandInvoked(.pageUp), effects: [])
+    }
+
+    @Test func theViewKeysAndBookingSayWhatIsAvailable() {
+        var state = Fixtures.loaded()
+        assertReduce(&state, .commandInvoked(.viewLeads), effects: [])
+        assertReduce(&state, .commandInvoked(.newAppointmentForLead), effects: []) {
+            $0.message = StatusMessage("Booking appointments comes with the calendar: not yet available.", .warning, at: Fixtures.now)
+        }
+        assertReduce(&state, .commandInvoked(.redraw), effects: [])
+    }
 }

@@ -31,7 +31,8 @@ struct Appearance {
     var warnings: [ConfigWarning]
 
     /// Theme: `LEADTERM_THEME` (default "default"); `NO_COLOR` → "mono".
-    /// Keymap: the shipped default, then the user's `keymap.toml` over it.
+    /// Keymap: the shipped default, then a variant named by `LEADTERM_KEYMAP`
+    /// (e.g. `emacs`), then the user's `keymap.toml` over them.
     /// A file with any problem is skipped (with its warnings) for the built-in default.
     static func load(locator: ConfigLocator, depth: ColorDepth) -> Appearance {
         var warnings: [ConfigWarning] = []
@@ -68,6 +69,17 @@ struct Appearance {
         if let shipped = locator.shipped("keymaps", "default.toml"), case .success(let text) = ConfigLocator.read(shipped),
            let shippedKeys = keymap(file: shipped.path, text: text) {
             keys = shippedKeys
+        }
+        // A named variant over the default: LEADTERM_KEYMAP=emacs (a user's keymaps/<name>.toml, else a shipped one).
+        if let name = environment["LEADTERM_KEYMAP"], !name.isEmpty, name != "default" {
+            if !name.contains("/"), let url = locator.user("keymaps/\(name).toml") ?? locator.shipped("keymaps", "\(name).toml") {
+                switch ConfigLocator.read(url) {
+                case .success(let text): if let variant = keymap(file: url.path, text: text) { keys = keys.merging(variant) }
+                case .failure(let warning): warnings.append(warning)
+                }
+            } else {
+                warnings.append(ConfigWarning(file: "LEADTERM_KEYMAP", line: 0, message: "no keymap named \"\(name)\"; using the default"))
+            }
         }
         if let user = locator.user("keymap.toml") {
             switch ConfigLocator.read(user) {
