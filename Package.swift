@@ -55,13 +55,13 @@ let package = Package(
         .executableTarget(
             name: "leadterm",
             dependencies: [
-                "LeadsAPI", "LeadsSandbox", "TerminalUI", "LeadsStore", "LeadsUI",
+                "LeadsAPI", "LeadsSandbox", "TerminalUI", "LeadsStore", "LeadsUI", "CTermGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // Benchmarks that print figures: `swift run -c release leadterm-bench`.
-        .executableTarget(name: "leadterm-bench", dependencies: ["TerminalUI", "LeadsStore", "LeadsUI", "LeadsAPI", "LeadsSandbox"], swiftSettings: strict),
+        .executableTarget(name: "leadterm-bench", dependencies: ["TerminalUI", "LeadsStore", "LeadsUI", "LeadsAPI", "LeadsSandbox", "CTermGuard"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["LeadsAPI", "LeadsSandbox", "LeadsStore"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),

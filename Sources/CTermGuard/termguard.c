@@ -1,5 +1,8 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <signal.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 #include <ncurses.h>
 #include "termguard.h"
@@ -44,4 +47,10 @@ int termguard_take_signal(void) {
     int sig = pending_signal;
     pending_signal = 0;
     return sig;
+}
+
+void termguard_release_free_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

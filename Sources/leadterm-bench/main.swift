@@ -1,89 +1,252 @@
-// Figures for the toolkit's performance goals (README, "Benchmarks"):
-//   1. the time to draw one frame of a list of 100, 10,000 and 100,000 rows
-//      at 80x24 and 200x60 through the test backend (render + diff);
-//   2. the bytes the ncurses backend writes for one selection step, one
-//      scroll step, and an idle redraw of an unchanged frame.
+// Figures for the performance goals (README, "Benchmarks"), on the app's
+// real store and screen:
+//   1. a key press in the lead list (key → action → reduce → render → diff)
+//      with 100, 10,000 and 100,000 leads loaded, at 80x24 and 160x48;
+//   2. the bytes the ncurses backend writes for the first frame, one
+//      selection step, one scroll step, and an idle redraw;
+//   3. the first frame with data: from creating the client and store to a
+//      drawn list, against a sandbox in another process, over HTTP;
+//   4. resident memory with 10,000 leads loaded through the client (measured
+//      first, while the process holds nothing else).
 // Run: swift run -c release leadterm-bench
+import CTermGuard
 import Foundation
 import Glibc
+import LeadsAPI
+import LeadsSandbox
+import LeadsStore
+import LeadsUI
 import TerminalUI
 
-let theme = Theme(name: "bench", roles: [
-    "ui.text": .init(foreground: ColorLadder(index: 252)),
-    "ui.selection": .init(foreground: ColorLadder(index: 255), background: ColorLadder(index: 24)),
-    "ui.header": .init(foreground: ColorLadder(index: 244), attributes: .bold),
-    "lead.status.customer": .init(foreground: ColorLadder(index: 114)),
-], depth: .colors256)
-
-let names = ["Ana Souza", "山田 太郎", "김 민준", "Zoë Ångström", "Mia Chen 🌸", "Siobhán O'Brien", "François Lefèvre"]
-let statuses = ["prospect", "contact", "tentative", "potential", "customer", "closed"]
-
-func makeRows(_ count: Int) -> [[String]] {
-    (0..<count).map { i in [names[i % names.count], statuses[i % statuses.count], "+1555\(1_000_000 + i)", "lead\(i)@example.com", "2026-11-\(10 + i % 18)"] }
+// The sandbox child: `leadterm-bench --serve-sandbox N` prints its URL and serves until killed.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--serve-sandbox" {
+    var options = SandboxOptions()
+    options.port = 0
+    options.leads = Int(CommandLine.arguments[2]) ?? 200
+    options.apiKey = "bench-key"
+    options.token = "bench-token"
+    let sandbox = try await Sandbox.start(options)
+    FileHandle.standardOutput.write(Data((sandbox.baseURL.absoluteString + "\n").utf8))
+    await sandbox.wait()
+    exit(0)
 }
 
-func frame(_ rows: [[String]], _ state: ListState, width: Int, height: Int) -> Buffer {
-    var buffer = Buffer(width: width, height: height)
-    let inside = PaneFrame(title: "Leads", isFocused: true, counter: "\(state.selected + 1) of \(rows.count)").render(in: buffer.area, buffer: &buffer, theme: theme)
-    TableWidget(columns: [.init("NAME", .min(16)), .init("STATUS", .fixed(10)), .init("PHONE", .fixed(13)), .init("EMAIL", .flex(1)), .init("ADDED", .fixed(10))],
-                rowCount: rows.count, state: state, cell: { rows[$0][$1] },
-                cellRole: { row, column in column == 1 && rows[row][1] == "customer" ? "lead.status.customer" : nil })
-        .render(in: inside, buffer: &buffer, theme: theme)
-    return buffer
-}
+enum Bench {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func shipped(_ path: String) -> String { (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? "" }
+    static let theme = ThemeLoader.load(.init(file: "themes/default.toml", text: shipped("themes/default.toml")),
+                                 knownRoles: Vocabulary.roles, depth: .colors256).theme ?? Theme(name: "plain", roles: [:], depth: .colors256)
+    static let keymap = KeymapLoader.load(file: "keymaps/default.toml", text: shipped("keymaps/default.toml"),
+                                   knownContexts: Set(Vocabulary.contexts.map(\.id)),
+                                   knownActions: Set(Command.allCases.map(\.rawValue))).keymap ?? Keymap()
+    static let utc = TimeZone(identifier: "UTC") ?? .current
+    static let names = ["Ana Souza", "山田 太郎", "김 민준", "Zoë Ångström", "Mia Chen 🌸", "Siobhán O'Brien", "François Lefèvre"]
+    static let statuses = ["prospect", "contact", "tentative", "potential", "customer", "closed"]
 
-func percentile(_ values: [Double], _ p: Double) -> Double {
-    let sorted = values.sorted()
-    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
-}
-
-print("Frame time: one key press (selection moves) → render + diff through the test backend")
-print("rows      size     median µs   p95 µs")
-let clock = ContinuousClock()
-for count in [100, 10_000, 100_000] {
-    let rows = makeRows(count)
-    for (width, height) in [(80, 24), (200, 60)] {
-        let backend = TestBackend(width: width, height: height)
-        var state = ListState(selected: count / 2, offset: count / 2 - 5)
-        var samples: [Double] = []
-        for step in 0..<400 {
-            state.move(by: step % 40 < 20 ? 1 : -1, count: count)
-            state.keepSelectionVisible(height: height - 3, count: count)
-            let elapsed = clock.measure { backend.draw(frame(rows, state, width: width, height: height)) }
-            samples.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+    static func leads(_ count: Int) -> [LeadSummary] {
+        (0..<count).map { i in
+            let name = names[i % names.count].split(separator: " ").map(String.init)
+            return LeadSummary(id: i, slug: "lead-\(i)", firstName: name[0], lastName: name.dropFirst().joined(separator: " "),
+                               phone: "+1555\(1_000_000 + i)", email: "lead\(i)@example.com",
+                               addedOn: APIDate(raw: "2026-11-\(10 + i % 18) 09:00"), status: statuses[i % statuses.count],
+                               source: "website", owner: "demo")
         }
-        print(String(format: "%-8d  %3dx%-3d  %9.1f  %8.1f", count, width, height, percentile(samples, 0.5), percentile(samples, 0.95)))
+    }
+
+    /// A started state with `count` leads in one page (as many pages would leave it).
+    static func loadedState(_ count: Int, width: Int, height: Int) -> AppState {
+        var state = AppState(settings: Settings(serverLabel: "bench", timeZone: utc), now: Date(), width: width, height: height)
+        _ = AppReducer.reduce(&state, .started(drafts: []))
+        if let id = state.requests[.leadsPage] {
+            _ = AppReducer.reduce(&state, .leadsPageLoaded(id, offset: 0, .success(Page(results: leads(count), count: count))))
+        }
+        return state
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
+    }
+
+    static func microseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+    }
+
+    static func makeScreen() -> Screen {
+        Screen(theme: theme, keymap: keymap, helpContexts: Vocabulary.contexts, descriptions: Vocabulary.descriptions)
+    }
+
+    // MARK: 1. Key presses
+
+    static func keyPresses() {
+        print("")
+        print("1. One key press in the lead list (j/k): key → action → reduce → render → diff, test backend")
+        print("leads     size     median µs   p95 µs")
+        let clock = ContinuousClock()
+        for count in [100, 10_000, 100_000] {
+            for (width, height) in [(80, 24), (160, 48)] {
+                var state = loadedState(count, width: width, height: height)
+                let screen = makeScreen()
+                var router = KeyRouter(keymap: keymap)
+                let backend = TestBackend(width: width, height: height)
+                for _ in 0..<(count / 2) / max(1, Geometry.listRows(height: height) - 1) {
+                    _ = AppReducer.reduce(&state, .commandInvoked(.pageDown))   // start mid-list, away from the edges
+                }
+                var samples: [Double] = []
+                for step in 0..<600 {
+                    let key: Key = step % 40 < 20 ? .character("j") : .character("k")
+                    let elapsed = clock.measure {
+                        for action in router.actions(for: key, state: state) { _ = AppReducer.reduce(&state, action) }
+                        var buffer = Buffer(width: width, height: height)
+                        screen.render(state, into: &buffer)
+                        backend.draw(buffer)
+                    }
+                    if step >= 100 { samples.append(microseconds(elapsed)) }   // the first hundred warm the caches
+                }
+                print(String(format: "%-8d  %3dx%-3d  %9.1f  %8.1f", count, width, height, percentile(samples, 0.5), percentile(samples, 0.95)))
+            }
+        }
+    }
+
+    // MARK: 2. Bytes written
+
+    static func bytesWritten() throws {
+        print("")
+        print("2. Bytes the ncurses backend writes (TERM=xterm-256color, 80x24, 10,000 leads)")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("leadterm-bench-\(getpid()).out").path
+        guard let output = fopen(path, "w+"), let input = fopen("/dev/null", "r") else { fatalError("cannot open \(path)") }
+        let backend = try NcursesBackend(terminal: "xterm-256color", output: output, input: input, environment: ["TERM": "xterm-256color"])
+        backend.setSize(width: 80, height: 24)
+        var state = loadedState(10_000, width: 80, height: 24)
+        let screen = makeScreen()
+        func written(_ body: (inout AppState) -> Void) -> Int {
+            fflush(output)
+            let before = ftell(output)
+            body(&state)
+            var buffer = Buffer(width: 80, height: 24)
+            screen.render(state, into: &buffer)
+            backend.draw(buffer)
+            fflush(output)
+            return ftell(output) - before
+        }
+        let first = written { _ in }
+        let step = written { _ = AppReducer.reduce(&$0, .commandInvoked(.down)) }
+        let rows = Geometry.listRows(height: 24)
+        _ = written { for _ in 0..<(rows - 2) { _ = AppReducer.reduce(&$0, .commandInvoked(.down)) } }
+        let scroll = written { _ = AppReducer.reduce(&$0, .commandInvoked(.down)) }
+        let idle = written { _ in }
+        backend.restore()
+        fclose(output)
+        unlink(path)
+        print("first frame (whole screen):             \(first) bytes")
+        print("one selection step (2 rows + counter):  \(step) bytes")
+        print("one scroll step (the list shifts):      \(scroll) bytes")
+        print("idle redraw of an unchanged state:      \(idle) bytes")
+    }
+
+    // MARK: 3 and 4. Over HTTP, against a sandbox in another process
+
+    /// Starts this binary as a sandbox child with `leads` leads; returns its URL and the process.
+    static func startSandbox(leads: Int) throws -> (URL, Process) {
+        let process = Process()
+        process.executableURL = Bundle.main.executableURL
+        process.arguments = ["--serve-sandbox", String(leads)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        var line = Data()
+        while let byte = try pipe.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
+        guard let url = URL(string: String(decoding: line, as: UTF8.self)) else { throw CocoaError(.fileReadCorruptFile) }
+        return (url, process)
+    }
+
+    final class Mailbox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var actions: [Action] = []
+        private let signal = DispatchSemaphore(value: 0)
+        func post(_ action: Action) { lock.lock(); actions.append(action); lock.unlock(); signal.signal() }
+        /// The next action (waits up to 10 s).
+        func next() -> Action? {
+            guard signal.wait(timeout: .now() + 10) == .success else { return nil }
+            lock.lock(); defer { lock.unlock() }
+            return actions.isEmpty ? nil : actions.removeFirst()
+        }
+    }
+
+    static func client(_ url: URL) throws -> APIClient {
+        try APIClient(configuration: ClientConfiguration(baseURL: url, credentials: Credentials(apiKey: "bench-key", token: "bench-token"), timeout: 10))
+    }
+
+    /// Runs on a thread of its own: blocking waits must not sit on the concurrency pool the client needs.
+    static func onThread(_ body: @escaping @Sendable () -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        Thread { body(); done.signal() }.start()
+        done.wait()
+    }
+
+    static func firstFrame() throws {
+        print("")
+        print("3. First frame with data: new client and store → first page over HTTP → frame drawn (80x24)")
+        let (url, sandbox) = try startSandbox(leads: 200)
+        defer { sandbox.terminate() }
+        onThread {
+            let clock = ContinuousClock()
+            var samples: [Double] = []
+            for _ in 0..<20 {
+                let start = clock.now
+                guard let api = try? client(url) else { return }
+                let mailbox = Mailbox()
+                let runner = EffectRunner(service: api) { mailbox.post($0) }
+                var state = AppState(settings: Settings(serverLabel: "bench", timeZone: utc), now: Date(), width: 80, height: 24)
+                runner.run(AppReducer.reduce(&state, .started(drafts: [])))
+                while !state.list.isFirstPageLoaded, let action = mailbox.next() { runner.run(AppReducer.reduce(&state, action)) }
+                var buffer = Buffer(width: 80, height: 24)
+                makeScreen().render(state, into: &buffer)
+                samples.append(microseconds(clock.now - start) / 1000)
+                while runner.runningCount > 0 { usleep(1000) }
+            }
+            print(String(format: "median %.1f ms, p95 %.1f ms, worst %.1f ms (20 starts)",
+                         percentile(samples, 0.5), percentile(samples, 0.95), samples.max() ?? 0))
+        }
+    }
+
+    /// A figure of /proc/self/status in MiB: VmRSS (everything resident, shared libraries
+    /// included) or RssAnon (the process's own heap and stacks).
+    static func status(_ field: String) -> Double {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") } ?? ""
+        return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+    }
+
+    static func memory() throws {
+        print("4. Resident memory with the demo user's leads loaded page by page through the client (sandbox in another process)")
+        let (url, sandbox) = try startSandbox(leads: 19_000)   // about 10,000 of them are the demo user's own
+        defer { sandbox.terminate() }
+        onThread {
+            guard let api = try? client(url) else { return }
+            let mailbox = Mailbox()
+            let runner = EffectRunner(service: api) { mailbox.post($0) }
+            var state = AppState(settings: Settings(serverLabel: "bench", timeZone: utc), now: Date(), width: 80, height: 24)
+            let before = (status("VmRSS"), status("RssAnon"))
+            runner.run(AppReducer.reduce(&state, .started(drafts: [])))
+            while state.list.nextOffset != nil || state.requests[.leadsPage] != nil {
+                guard let action = mailbox.next() else { break }
+                runner.run(AppReducer.reduce(&state, action))
+                runner.run(AppReducer.reduce(&state, .commandInvoked(.bottom)))
+            }
+            termguard_release_free_memory()   // as the app does once a page is in and nothing else happens
+            var buffer = Buffer(width: 80, height: 24)
+            makeScreen().render(state, into: &buffer)
+            print(String(format: "%d leads loaded (server count %d): resident %.1f MiB, of which heap %.1f MiB",
+                         state.list.rows.count, state.list.total ?? 0, status("VmRSS"), status("RssAnon")))
+            print(String(format: "before loading: resident %.1f MiB, heap %.1f MiB (the rest is shared library code: Swift, Foundation, ICU, curl/TLS)",
+                         before.0, before.1))
+        }
     }
 }
 
-print("")
-print("Bytes the ncurses backend writes (TERM=xterm-256color, 80x24, 10,000 rows)")
-let path = FileManager.default.temporaryDirectory.appendingPathComponent("leadterm-bench-\(getpid()).out").path
-guard let output = fopen(path, "w+"), let input = fopen("/dev/null", "r") else { fatalError("cannot open \(path)") }
-let backend = try NcursesBackend(terminal: "xterm-256color", output: output, input: input, environment: ["TERM": "xterm-256color"])
-backend.setSize(width: 80, height: 24)
-let rows = makeRows(10_000)
-var state = ListState(selected: 5, offset: 0)
-func written(_ body: () -> Void) -> Int {
-    fflush(output)
-    let before = ftell(output)
-    body()
-    fflush(output)
-    return ftell(output) - before
-}
-let first = written { backend.draw(frame(rows, state, width: 80, height: 24)) }
-state.move(by: 1, count: rows.count)
-let step = written { backend.draw(frame(rows, state, width: 80, height: 24)) }
-state = ListState(selected: 20, offset: 0)
-_ = written { backend.draw(frame(rows, state, width: 80, height: 24)) }
-state.move(by: 1, count: rows.count)
-state.keepSelectionVisible(height: 21, count: rows.count)
-let scroll = written { backend.draw(frame(rows, state, width: 80, height: 24)) }
-let idle = written { backend.draw(frame(rows, state, width: 80, height: 24)) }
-backend.restore()
-fclose(output)
-unlink(path)
-print("first frame (whole screen):           \(first) bytes")
-print("one selection step (2 rows + counter): \(step) bytes")
-print("one scroll step (list shifts a row):   \(scroll) bytes")
-print("idle redraw of an unchanged frame:     \(idle) bytes")
+// Memory first, while the process holds nothing else.
+try Bench.memory()
+Bench.keyPresses()
+try Bench.bytesWritten()
+try Bench.firstFrame()

@@ -7,4 +7,6 @@ void termguard_install(void);
 void termguard_watch_signals(void);
 /* The last such signal, cleared on read; 0 if none. */
 int termguard_take_signal(void);
+/* Gives freed heap memory back to the system (glibc's malloc_trim; a no-op elsewhere). */
+void termguard_release_free_memory(void);
 #endif

@@ -7,8 +7,11 @@ import LeadsAPI
 public struct LeadListState: Equatable, Sendable {
     /// Loaded rows, in the server's order.
     public private(set) var rows: [LeadSummary] = []
-    /// Lower-cased text the free-text filter searches, one per row.
+    /// Lower-cased text the free-text filter searches, one per row: built
+    /// when a filter is typed, dropped when it is cleared (memory on 10,000 rows).
     private var searchKeys: [String] = []
+    /// The slugs of `rows`, to skip a lead a shifted page brings twice.
+    private var slugs: Set<String> = []
     /// The server's count of matching leads.
     public var total: Int?
     /// The offset of the next page; nil when everything is loaded.
@@ -47,15 +50,17 @@ public struct LeadListState: Equatable, Sendable {
     // MARK: Changes (each rebuilds `visible`, keeping the selected lead selected)
 
     public mutating func reset() {
-        rows = []; searchKeys = []; total = nil; nextOffset = 0; isFirstPageLoaded = false
+        rows = []; searchKeys = []; slugs = []; total = nil; nextOffset = 0; isFirstPageLoaded = false
         visible = []; selected = 0; offset = 0; loadError = nil
     }
 
     public mutating func append(_ page: Page<LeadSummary>, at pageOffset: Int, pageSize: Int) {
-        let known = Set(rows.map(\.slug))
-        let fresh = page.results.filter { !known.contains($0.slug) }
+        // A lead added or removed on the server between two pages shifts them: skip what is already here.
+        let fresh = page.results.filter { !slugs.contains($0.slug) }
+        if rows.isEmpty { rows.reserveCapacity(min(page.count, 200_000)) }
         rows += fresh
-        searchKeys += fresh.map(Self.searchKey)
+        for lead in fresh { slugs.insert(lead.slug) }
+        if !text.isEmpty { searchKeys += fresh.map(Self.searchKey) }
         total = page.count
         isFirstPageLoaded = true
         loadError = nil
@@ -64,7 +69,11 @@ public struct LeadListState: Equatable, Sendable {
         rebuild()
     }
 
-    public mutating func setText(_ text: String) { self.text = text; rebuild() }
+    public mutating func setText(_ text: String) {
+        self.text = text
+        if text.isEmpty { searchKeys = [] } else if searchKeys.count != rows.count { searchKeys = rows.map(Self.searchKey) }
+        rebuild()
+    }
     public mutating func setSort(_ sort: LeadSort) { self.sort = sort; rebuild() }
     public mutating func hide(_ slug: String) { hidden.insert(slug); rebuild() }
     public mutating func unhide(_ slug: String) { hidden.remove(slug); rebuild() }
@@ -72,7 +81,9 @@ public struct LeadListState: Equatable, Sendable {
     /// Drops a deleted lead for good.
     public mutating func remove(_ slug: String) {
         if let index = rows.firstIndex(where: { $0.slug == slug }) {
-            rows.remove(at: index); searchKeys.remove(at: index)
+            rows.remove(at: index)
+            slugs.remove(slug)
+            if index < searchKeys.count { searchKeys.remove(at: index) }
             if let total { self.total = max(0, total - 1) }
         }
         hidden.remove(slug)

@@ -1,3 +1,4 @@
+import CTermGuard
 import Foundation
 import LeadsAPI
 import LeadsStore
@@ -19,8 +20,11 @@ final class LeadtermApp {
     private let drafts: DraftStore
     private let backend: any TerminalBackend
     private let clock: @Sendable () -> Date
-    private var lastDrawn: AppState?
     private var lastMinute = -1
+    /// Something the screen shows changed since the last frame.
+    private var isDirty = true
+    /// A page of leads came in since memory was last given back.
+    private var hasLoadedSinceTrim = false
     private(set) var timings = Timings()
 
     struct Timings {
@@ -58,6 +62,10 @@ final class LeadtermApp {
     @discardableResult
     func send(_ action: Action) -> Bool {
         let effects = AppReducer.reduce(&state, action)
+        // A tick changes what is shown only when it starts work (a pending delete, the
+        // detail following the selection) or while the spinner turns.
+        if case .ticked = action { isDirty = isDirty || !effects.isEmpty || state.isBusy } else { isDirty = true }
+        if case .leadsPageLoaded = action { hasLoadedSinceTrim = true }
         var keepRunning = true
         for effect in runner.run(effects) {
             switch effect {
@@ -84,7 +92,7 @@ final class LeadtermApp {
             _ = send(.resized(width: buffer.width, height: buffer.height))
         }
         screen.render(state, into: &buffer)
-        lastDrawn = state
+        isDirty = false
         if timings.firstFrameWithData == nil, state.list.isFirstPageLoaded { timings.firstFrameWithData = clock() }
     }
 
@@ -100,16 +108,15 @@ final class LeadtermApp {
         guard drainInbox() else { return nil }
         let now = clock()
         guard send(.ticked(now)) else { return nil }
-        return needsDraw(now: now)
-    }
-
-    /// Whether the screen would change: the state (time aside), or the clock's minute.
-    private func needsDraw(now: Date) -> Bool {
+        if hasLoadedSinceTrim, state.requests[.leadsPage] == nil {
+            // Decoding a page leaves freed memory in the allocator's per-thread
+            // arenas; give it back while nothing else happens.
+            hasLoadedSinceTrim = false
+            termguard_release_free_memory()
+        }
         let minute = Int(now.timeIntervalSince1970 / 60)
-        defer { lastMinute = minute }
-        guard var drawn = lastDrawn else { return true }
-        drawn.now = state.now
-        return drawn != state || minute != lastMinute
+        if minute != lastMinute { lastMinute = minute; isDirty = true }   // the clock in the title bar
+        return isDirty
     }
 
     /// SIGHUP/SIGTERM: write what is being typed before the terminal goes.
