@@ -104,7 +104,7 @@ public enum AppReducer {
             if state.focus == .list {
                 return LeadListReducer.reload(&state, keepSelection: true) + state.issue(.overview, .overview)
             }
-            return LeadDetailReducer.load(&state, force: true)
+            return LeadDetailReducer.reload(&state)
         default:
             if state.focus == .list, let effects = LeadListReducer.command(&state, command) { return effects }
             return LeadDetailReducer.command(&state, command)

@@ -98,7 +98,7 @@ enum ResponseReducer {
             case .edit(let slug):
                 state.lastUsed[slug] = LeadExtras(location: draft.location, message: draft.message, assignee: draft.assignee)
                 state.message = StatusMessage("Saved \(name).", .success, at: state.now)
-                if state.detail?.slug == slug { effects += LeadDetailReducer.load(&state, force: true) }
+                if state.detail?.slug == slug { effects += LeadDetailReducer.reload(&state) }
             }
             effects += LeadListReducer.reload(&state, keepSelection: true)
             effects += state.issue(.overview, .overview)
@@ -127,7 +127,7 @@ enum ResponseReducer {
             state.message = StatusMessage("Note added to \(form.leadName).", .success, at: state.now)
             guard state.detail?.slug == form.slug else { return [] }
             state.detail?.noteSelected = 0
-            return LeadDetailReducer.load(&state, force: true)
+            return LeadDetailReducer.reload(&state)
         case .failure(let error):
             switch error {
             case .validation(let fields), .invalidInput(let fields):
@@ -151,7 +151,7 @@ enum ResponseReducer {
             effects += state.issue(.overview, .overview)
         case (.success, .note(_, let slug)):
             state.message = StatusMessage("Deleted \(pending.label).", .success, at: state.now)
-            if state.detail?.slug == slug { effects += LeadDetailReducer.load(&state, force: true) }
+            if state.detail?.slug == slug { effects += LeadDetailReducer.reload(&state) }
         case (.failure(let error), .lead(let slug)):
             state.list.unhide(slug)
             state.message = StatusMessage("Could not delete \(pending.label): \(error.message)", .error, at: state.now)

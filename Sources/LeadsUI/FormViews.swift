@@ -76,7 +76,8 @@ struct PaletteView {
         position.keepSelectionVisible(height: rows.height, count: matches.count)
         let stack = ["global", "list", "leads", "pending"]
         let keys = matches.map { screen.keyLabel($0, stack: stack) ?? "" }
-        let available = matches.map { AppReducer.isAvailable($0, in: stack.isEmpty ? state : stateBelowPalette) }
+        let below = stateBelowPalette
+        let available = matches.map { AppReducer.isAvailable($0, in: below) }
         var table = TableWidget(columns: [.init("", .flex(1)), .init("", .fixed(10), alignRight: true)], rowCount: matches.count,
                                 state: position, showsHeader: false, emptyText: "No command matches.",
                                 cell: { row, column in column == 0 ? matches[row].description : keys[row] })

@@ -8,9 +8,10 @@ enum LeadDetailReducer {
     static func followSelection(_ state: inout AppState) -> [Effect] {
         state.isDetailStale = false
         guard let lead = state.list.selectedLead else {
-            if state.detail != nil, let current = state.requests[.leadDetail] { state.requests[.leadDetail] = nil; state.detail = nil; return [.cancel(current)] }
+            // Nothing selected (an empty list): no detail, and none on its way.
             state.detail = nil
-            return []
+            guard let current = state.requests.removeValue(forKey: .leadDetail) else { return [] }
+            return [.cancel(current)]
         }
         if state.detail?.slug == lead.slug { return [] }
         state.detail = LeadDetailState(slug: lead.slug, name: lead.name)
@@ -18,7 +19,7 @@ enum LeadDetailReducer {
     }
 
     /// Loads the shown lead again (refresh, or after a change).
-    static func load(_ state: inout AppState, force: Bool) -> [Effect] {
+    static func reload(_ state: inout AppState) -> [Effect] {
         guard let slug = state.detail?.slug else { return followSelection(&state) }
         state.detail?.isLoading = true
         return state.issue(.leadDetail, .lead(slug: slug))
