@@ -14,6 +14,9 @@ public struct Buffer: Hashable, Sendable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
+    /// One-character strings for the ASCII bytes, made once.
+    static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
     public subscript(x: Int, y: Int) -> Cell {
@@ -40,6 +43,15 @@ public struct Buffer: Hashable, Sendable {
         guard y >= 0, y < height, x < width else { return x }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
+        if DisplayWidth.isPrintableASCII(text) {
+            // Printable ASCII is safe as it is and one column a byte: no grapheme breaking.
+            for byte in text.utf8 {
+                guard column < limit else { break }
+                if column >= 0 { setCell(Cell(Self.asciiStrings[Int(byte)], width: 1, style: style), at: column, y) }
+                column += 1
+            }
+            return column
+        }
         for grapheme in SafeGraphemes(text) {
             let w = grapheme.width
             if w == 0 { continue }

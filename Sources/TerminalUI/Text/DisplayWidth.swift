@@ -6,6 +6,7 @@
 /// for everything outside a UTF-8 locale (tests start in "C").
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }   // the common case, without grapheme breaking
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -25,6 +26,12 @@ public enum DisplayWidth {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: return 1
         }
+    }
+
+    /// True when every byte is printable ASCII (space to `~`): one column and one cell per byte.
+    @inline(__always)
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// East Asian Wide and Fullwidth ranges (Unicode 15, condensed).
