@@ -12,6 +12,7 @@
 #include <wchar.h>
 #include <langinfo.h>
 #include <ncurses.h>
+#include <term.h>
 
 /* Mutable C globals as functions (Swift 6 rejects them as not concurrency-safe). */
 static inline WINDOW *ncw_stdscr(void) { return stdscr; }
@@ -32,6 +33,11 @@ static const mmask_t NCW_BUTTON1_PRESSED = BUTTON1_PRESSED;
 static const mmask_t NCW_BUTTON1_CLICKED = BUTTON1_CLICKED;
 static const mmask_t NCW_BUTTON4_PRESSED = BUTTON4_PRESSED;
 static const mmask_t NCW_BUTTON5_PRESSED = BUTTON5_PRESSED;
+/* Whether the terminal can move the cursor (a "dumb" terminal cannot draw a screen). */
+static inline int ncw_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 static inline const char *ncw_codeset(void) { return nl_langinfo(CODESET); }
 static inline FILE *ncw_stdout(void) { return stdout; }
 static inline FILE *ncw_stdin(void) { return stdin; }

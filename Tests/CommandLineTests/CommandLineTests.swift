@@ -8,6 +8,15 @@ import Testing
 /// exit codes (2 usage/invalid input, 3 rejected by the server,
 /// 4 authentication, 5 network or server), and `--json` parsed back.
 @Suite struct CommandLineTests {
+    @Test func theAppNeedsATerminalAndSaysSo() async throws {
+        let cli = CommandRunner(sandbox: nil)
+        let piped = try await cli("--demo")   // stdin and stdout are pipes here
+        #expect(piped.status == 2)
+        #expect(piped.stderr.contains("the full-screen app needs a terminal on standard input and output"))
+        let unconfigured = try await cli()
+        #expect(unconfigured.status == 2)
+    }
+
     @Test func listsLeadsAsATableAndAsJSON() async throws {
         try await SandboxHarness.with { sandbox, _ in
             let cli = CommandRunner(sandbox: sandbox)

@@ -12,8 +12,12 @@ import Glibc
 public final class NcursesBackend: TerminalBackend {
     public enum StartError: Error, CustomStringConvertible {
         case noTerminal(String)
+        case cannotDraw(String)
         public var description: String {
-            switch self { case .noTerminal(let term): return "Cannot start the terminal UI: unknown or unusable terminal “\(term)”." }
+            switch self {
+            case .noTerminal(let term): return "Cannot start the terminal UI: unknown or unusable terminal “\(term)”."
+            case .cannotDraw(let term): return "Cannot start the terminal UI: terminal “\(term)” cannot move the cursor (try TERM=xterm-256color)."
+            }
         }
     }
 
@@ -38,6 +42,11 @@ public final class NcursesBackend: TerminalBackend {
         self.input = input
         guard let screen = newterm(terminal, output ?? ncw_stdout(), input ?? ncw_stdin()) else {
             throw StartError.noTerminal(terminal ?? environment["TERM"] ?? "(TERM not set)")
+        }
+        guard ncw_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw StartError.cannotDraw(terminal ?? environment["TERM"] ?? "(TERM not set)")
         }
         self.screen = screen
         termguard_install()

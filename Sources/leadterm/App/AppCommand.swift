@@ -9,6 +9,10 @@ import TerminalUI
 /// on an in-process sandbox with seeded data.
 enum AppLauncher {
     static func run(connection: ConnectionOptions) async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure(message: "the full-screen app needs a terminal on standard input and output; "
+                                 + "for scripts use the subcommands (leadterm --help).", exitCode: 2)
+        }
         let environment = ProcessInfo.processInfo.environment
         let started = Date()
         var settings = Settings(serverLabel: "demo")
