@@ -90,7 +90,7 @@ public struct KeyRouter {
         var hits: [(Pane, Rect, Int)] = []
         if let rows = layout.listRows { hits.append((.list, rows, state.list.offset)) }
         if let detail = layout.detail {
-            let parts = DetailLayout(frame: detail)
+            let parts = DetailLayout(frame: detail, lead: state.detail?.lead)
             let notesRows = DetailLayout.rows(of: parts.notes), activityRows = DetailLayout.rows(of: parts.activities)
             hits.append((.notes, notesRows, Self.offset(selected: state.detail?.noteSelected ?? 0, count: state.detail?.notes.count ?? 0, height: notesRows.height)))
             hits.append((.activities, activityRows, Self.offset(selected: state.detail?.activitySelected ?? 0, count: state.detail?.activities.count ?? 0, height: activityRows.height)))

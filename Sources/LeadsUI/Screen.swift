@@ -221,7 +221,7 @@ public final class Screen {
         let isFocused = state.focus != .list && state.modals.isEmpty
         PaneFrame(title: detail.name, isFocused: isFocused, counter: detail.isLoading ? "loading…" : nil)
             .render(in: rect, buffer: &buffer, theme: theme)
-        let parts = DetailLayout(frame: rect)
+        let parts = DetailLayout(frame: rect, lead: detail.lead)
         if let error = detail.error, detail.lead == nil {
             buffer.putPadded("Could not load: \(error)  (r to retry)", x: parts.fields.x + 1, y: parts.fields.y,
                              width: parts.fields.width - 1, style: theme["status.error"])
@@ -242,14 +242,14 @@ public final class Screen {
             buffer.putPadded(value.isEmpty ? "—" : value, x: x + 10, y: y, width: max(0, width - 10), style: role ?? theme["ui.text"])
         }
         let y = rect.y
-        pair(y, "Status", lead.status, column: 0, role: statusStyles.style(for: lead.status, theme: theme))
-        pair(y, "Source", lead.source, column: 1)
-        pair(y + 1, "Email", lead.email, column: 0)
-        pair(y + 1, "Phone", lead.phone, column: 1)
-        pair(y + 2, "Added", Self.dayTime(lead.addedOn), column: 0)
-        pair(y + 2, "Owner", lead.owner ?? "", column: 1)
-        pair(y + 3, "Location", lead.location ?? "", column: 0)
-        pair(y + 3, "Assignee", lead.assignee ?? "", column: 1)
+        pair(y, "First", lead.firstName, column: 0)
+        pair(y, "Last", lead.lastName, column: 1)
+        pair(y + 1, "Status", lead.status, column: 0, role: statusStyles.style(for: lead.status, theme: theme))
+        pair(y + 1, "Source", lead.source, column: 1)
+        pair(y + 2, "Email", lead.email, column: 0)
+        pair(y + 2, "Phone", lead.phone, column: 1)
+        pair(y + 3, "Added", Self.dayTime(lead.addedOn), column: 0)
+        pair(y + 3, "Slug", lead.id.map { "\(lead.slug) (#\($0))" } ?? lead.slug, column: 1)
         if y + 4 < rect.maxY {
             buffer.putPadded("Message", x: rect.x + 1, y: y + 4, width: 10, style: theme["ui.label"])
             buffer.putPadded(lead.message.isEmpty ? "—" : lead.message, x: rect.x + 11, y: y + 4, width: max(0, rect.width - 12), style: theme["ui.text"])
@@ -266,6 +266,12 @@ public final class Screen {
             } else {
                 buffer.put("—", x: rect.x + 12, y: y + 5, style: theme["ui.text.dim"])
             }
+        }
+        // Not in the document's detail; shown when a service sends them.
+        if DetailLayout.fieldRows(for: lead) > 6 {
+            let extras = [("Location", lead.location), ("Assignee", lead.assignee), ("Owner", lead.owner)]
+                .compactMap { label, value in value.map { "\(label) \($0)" } }.joined(separator: "   ")
+            buffer.putPadded(extras, x: rect.x + 1, y: y + 6, width: max(0, rect.width - 2), style: theme["ui.text"])
         }
     }
 

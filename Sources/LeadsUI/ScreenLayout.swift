@@ -1,3 +1,4 @@
+import LeadsAPI
 import LeadsStore
 import TerminalUI
 
@@ -50,14 +51,20 @@ public struct ScreenLayout: Equatable, Sendable {
 
 /// The detail pane's parts: fields on top, then the notes and activities boxes.
 public struct DetailLayout: Equatable, Sendable {
-    public static let fieldRows = 6
     public var fields: Rect
     public var notes: Rect
     public var activities: Rect
 
-    public init(frame: Rect) {
+    /// Rows of fields: names, status/source, email/phone, added/slug, message,
+    /// conversion, and location/assignee/owner when the service sends any.
+    public static func fieldRows(for lead: LeadDetail?) -> Int {
+        guard let lead else { return 6 }
+        return [lead.location, lead.assignee, lead.owner].contains { $0 != nil } ? 7 : 6
+    }
+
+    public init(frame: Rect, lead: LeadDetail?) {
         let inside = frame.inset(by: 1)
-        let (fields, rest) = inside.splitTop(min(Self.fieldRows, inside.height))
+        let (fields, rest) = inside.splitTop(min(Self.fieldRows(for: lead), inside.height))
         self.fields = fields
         let boxes = Layout(.vertical, [.percent(55), .fill()]).split(rest)
         notes = boxes[0]

@@ -66,7 +66,7 @@ import TextEditing
         #expect(router.mouse(MouseEvent(kind: .press, x: 5, y: 5), state: state) == [.rowClicked(.list, offset + 2)])
         #expect(router.mouse(MouseEvent(kind: .wheelDown, x: 5, y: 10), state: state) == [.wheelScrolled(.list, 3)])
         #expect(router.mouse(MouseEvent(kind: .press, x: 5, y: 0), state: state) == [])           // the title bar
-        let notes = DetailLayout.rows(of: DetailLayout(frame: ScreenLayout(width: 160, height: 48, state: state).detail!).notes)
+        let notes = DetailLayout.rows(of: DetailLayout(frame: ScreenLayout(width: 160, height: 48, state: state).detail!, lead: nil).notes)
         #expect(router.mouse(MouseEvent(kind: .press, x: notes.x + 1, y: notes.y), state: state) == [.rowClicked(.notes, 0)])
     }
 }
