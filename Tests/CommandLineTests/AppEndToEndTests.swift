@@ -118,7 +118,7 @@ import Testing
 
         // Resize: wide shows list and detail side by side; back to one pane.
         try await tmux.tmux("resize-window", "-t", "e2e", "-x", "160", "-y", "40")
-        try await tmux.waitFor("the wide layout") { $0.contains { $0.contains("NAME") && $0.contains("Status") } }
+        try await tmux.waitFor("the wide layout") { $0.contains { $0.contains("NAME") } && $0.contains { $0.contains("Recent activity") } }
         try await tmux.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
         try await tmux.waitFor("one pane at 80x24") { $0.contains { $0.contains("NAME") } && !$0.contains { $0.contains("Recent activity") } }
 
