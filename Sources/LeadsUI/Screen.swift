@@ -277,42 +277,39 @@ public final class Screen {
 
     private func renderNotes(_ detail: LeadDetailState, _ rect: Rect, focused: Bool, _ buffer: inout Buffer) {
         let notes = detail.notes
-        let inside = PaneFrame(title: "Notes", isFocused: focused, counter: notes.isEmpty ? nil : "\(detail.noteSelected + 1) of \(notes.count)")
-            .render(in: rect, buffer: &buffer, theme: theme)
-        let selected = detail.noteSelected
-        var position = ListState(selected: selected)
-        position.keepSelectionVisible(height: inside.height, count: notes.count)
-        TableWidget(columns: [.init("WHEN", .fixed(16)), .init("BY", .fixed(8)), .init("NOTE", .flex(1))],
-                    rowCount: notes.count, state: position, isFocused: focused, showsHeader: false,
-                    emptyText: detail.lead == nil ? "" : "No notes yet: n to add one.",
-                    cell: { row, column in
-                        switch column {
-                        case 0: return Self.dayTime(notes[row].created)
-                        case 1: return notes[row].user
-                        default: return notes[row].note.replacingOccurrences(of: "\n", with: " ")
-                        }
-                    })
-            .render(in: inside, buffer: &buffer, theme: theme)
+        renderDetailList("Notes", in: rect, count: notes.count, selected: detail.noteSelected, focused: focused,
+                         middle: ("BY", 8), empty: detail.lead == nil ? "" : "No notes yet: n to add one.", &buffer) { row, column in
+            switch column {
+            case 0: return Self.dayTime(notes[row].created)
+            case 1: return notes[row].user
+            default: return notes[row].note.replacingOccurrences(of: "\n", with: " ")
+            }
+        }
     }
 
     private func renderActivities(_ detail: LeadDetailState, _ rect: Rect, focused: Bool, _ buffer: inout Buffer) {
         guard rect.height >= 3 else { return }
         let activities = detail.activities
-        let inside = PaneFrame(title: "Recent activity", isFocused: focused,
-                               counter: activities.isEmpty ? nil : "\(detail.activitySelected + 1) of \(activities.count)")
+        renderDetailList("Recent activity", in: rect, count: activities.count, selected: detail.activitySelected, focused: focused,
+                         middle: ("TYPE", 15), empty: detail.lead == nil ? "" : "No activity yet.", &buffer) { row, column in
+            switch column {
+            case 0: return Self.dayTime(activities[row].created)
+            case 1: return activities[row].activityType
+            default: return activities[row].activity
+            }
+        }
+    }
+
+    /// A framed list of the detail (notes, activities): when, a short middle column, the text.
+    private func renderDetailList(_ title: String, in rect: Rect, count: Int, selected: Int, focused: Bool,
+                                  middle: (title: String, width: Int), empty: String, _ buffer: inout Buffer,
+                                  cell: @escaping @Sendable (Int, Int) -> String) {
+        let inside = PaneFrame(title: title, isFocused: focused, counter: count == 0 ? nil : "\(selected + 1) of \(count)")
             .render(in: rect, buffer: &buffer, theme: theme)
-        var position = ListState(selected: detail.activitySelected)
-        position.keepSelectionVisible(height: inside.height, count: activities.count)
-        TableWidget(columns: [.init("WHEN", .fixed(16)), .init("TYPE", .fixed(15)), .init("WHAT", .flex(1))],
-                    rowCount: activities.count, state: position, isFocused: focused, showsHeader: false,
-                    emptyText: detail.lead == nil ? "" : "No activity yet.",
-                    cell: { row, column in
-                        switch column {
-                        case 0: return Self.dayTime(activities[row].created)
-                        case 1: return activities[row].activityType
-                        default: return activities[row].activity
-                        }
-                    })
+        var position = ListState(selected: selected)
+        position.keepSelectionVisible(height: inside.height, count: count)
+        TableWidget(columns: [.init("WHEN", .fixed(16)), .init(middle.title, .fixed(middle.width)), .init("", .flex(1))],
+                    rowCount: count, state: position, isFocused: focused, showsHeader: false, emptyText: empty, cell: cell)
             .render(in: inside, buffer: &buffer, theme: theme)
     }
 
