@@ -1,0 +1,107 @@
+import Foundation
+import LeadsAPI
+
+/// A day and a time of day, as typed into a form.
+public struct DayTime: Hashable, Sendable, CustomStringConvertible {
+    public var day: Day
+    public var hour: Int
+    public var minute: Int
+
+    public init(day: Day, hour: Int, minute: Int) { self.day = day; self.hour = hour; self.minute = minute }
+
+    /// `2026-11-24 14:00`, as the service takes it.
+    public var description: String { "\(day) " + String(format: "%02d:%02d", hour, minute) }
+    /// `Tue 24 Nov 14:00`, to show next to the field.
+    public var friendly: String { "\(day.short) " + String(format: "%02d:%02d", hour, minute) }
+
+    public func date(in zone: TimeZone) -> Date { day.at(hour: hour, minute: minute, in: zone) }
+
+    /// Minutes later (across midnight into the next day).
+    public func adding(minutes: Int) -> DayTime {
+        let total = hour * 60 + minute + minutes
+        let days = Int((Double(total) / 1440).rounded(.down))
+        let rest = total - days * 1440
+        return DayTime(day: day.adding(days: days), hour: rest / 60, minute: rest % 60)
+    }
+
+    public static func < (a: DayTime, b: DayTime) -> Bool { (a.day, a.hour, a.minute) < (b.day, b.hour, b.minute) }
+}
+
+/// What people type for a date and time, resolved against today:
+/// `2026-11-24 14:00`, `today 14:00`, `tomorrow 9`, `mon 10:30`, `+2d 15:00`,
+/// `+1w 9:00`, `14:00` (today), `2pm`, `9:30am`.
+///
+/// A weekday means the next one, today included (`mon` on a Monday is today).
+/// A time is required: `tomorrow` alone names no time and is an error.
+public enum DateInput {
+    public static func parse(_ text: String, today: Day) -> Result<DayTime, DateInputError> {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard !words.isEmpty else { return .failure(.init("Enter a date and time, e.g. tomorrow 9:30 or 2026-12-01 14:00.")) }
+        var day: Day?
+        var time: (Int, Int)?
+        for word in words {
+            if let parsed = Self.day(word, today: today) {
+                guard day == nil else { return .failure(.init("Two dates in “\(text)”.")) }
+                day = parsed
+            } else if let parsed = Self.time(word) {
+                guard time == nil else { return .failure(.init("Two times in “\(text)”.")) }
+                time = parsed
+            } else {
+                return .failure(.init("“\(word)” is not a date or time (try today, tomorrow, mon, +2d, 2026-12-01, 14:00)."))
+            }
+        }
+        guard let (hour, minute) = time else { return .failure(.init("Add a time, e.g. \(words.joined(separator: " ")) 14:00.")) }
+        return .success(DayTime(day: day ?? today, hour: hour, minute: minute))
+    }
+
+    static let weekdays = ["mon": 1, "monday": 1, "tue": 2, "tues": 2, "tuesday": 2, "wed": 3, "wednesday": 3,
+                           "thu": 4, "thur": 4, "thurs": 4, "thursday": 4, "fri": 5, "friday": 5,
+                           "sat": 6, "saturday": 6, "sun": 7, "sunday": 7]
+
+    static func day(_ word: String, today: Day) -> Day? {
+        switch word {
+        case "today": return today
+        case "tomorrow", "tmr", "tom": return today.adding(days: 1)
+        case "yesterday": return today.adding(days: -1)
+        default: break
+        }
+        if let weekday = weekdays[word] { return today.adding(days: (weekday - today.weekday + 7) % 7) }
+        if word.hasPrefix("+") || word.hasPrefix("-"), word.count >= 3, let unit = word.last, "dw".contains(unit),
+           let count = Int(word.dropFirst().dropLast()) {
+            let sign = word.hasPrefix("-") ? -1 : 1
+            return today.adding(days: sign * count * (unit == "w" ? 7 : 1))
+        }
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+           (1...12).contains(m), (1...APIDate.daysInMonth(year: y, month: m)).contains(d) {
+            return Day(year: y, month: m, day: d)
+        }
+        return nil
+    }
+
+    /// `14:00`, `9`, `9:30`, `2pm`, `9:30am`, `12am` (midnight).
+    static func time(_ word: String) -> (Int, Int)? {
+        var text = word
+        var meridiem: String?
+        for suffix in ["am", "pm"] where text.hasSuffix(suffix) {
+            meridiem = suffix
+            text.removeLast(2)
+        }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isNumber) }),
+              var hour = Int(parts[0]) else { return nil }
+        let minute = parts.count == 2 ? Int(parts[1]) ?? 99 : 0
+        if parts.count == 2 && parts[1].count != 2 { return nil }
+        if let meridiem {
+            guard (1...12).contains(hour) else { return nil }
+            hour = hour % 12 + (meridiem == "pm" ? 12 : 0)
+        }
+        guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        return (hour, minute)
+    }
+}
+
+public struct DateInputError: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
