@@ -18,7 +18,7 @@ struct Leadterm: AsyncParsableCommand {
             request failed), 4 authentication, 5 network or server error.
             """,
         version: LeadsAPIVersion.current,
-        subcommands: [OverviewCommand.self, LeadsCommand.self, NotesCommand.self, AppointmentsCommand.self, SandboxCommand.self, ToolkitDemoCommand.self]
+        subcommands: [TodayCommand.self, OverviewCommand.self, LeadsCommand.self, NotesCommand.self, AppointmentsCommand.self, SandboxCommand.self, ToolkitDemoCommand.self]
     )
 
     @OptionGroup var connection: ConnectionOptions

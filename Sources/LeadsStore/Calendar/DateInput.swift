@@ -58,7 +58,7 @@ public enum DateInput {
                            "thu": 4, "thur": 4, "thurs": 4, "thursday": 4, "fri": 5, "friday": 5,
                            "sat": 6, "saturday": 6, "sun": 7, "sunday": 7]
 
-    static func day(_ word: String, today: Day) -> Day? {
+    public static func day(_ word: String, today: Day) -> Day? {
         switch word {
         case "today": return today
         case "tomorrow", "tmr", "tom": return today.adding(days: 1)

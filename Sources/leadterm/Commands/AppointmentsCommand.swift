@@ -1,12 +1,14 @@
 import ArgumentParser
+import Foundation
 import LeadsAPI
+import LeadsStore
 import TerminalUI
 
 struct AppointmentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appointments",
         abstract: "List, create, update and delete appointments.",
-        subcommands: [List.self, Create.self, Update.self, Delete.self]
+        subcommands: [List.self, Create.self, Update.self, Delete.self, Export.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -52,6 +54,52 @@ struct AppointmentsCommand: AsyncParsableCommand {
                            item.appointmentStatus?.displayName ?? item.status, item.note])
             }
             Output.standardOutput(table.render(width: Output.terminalWidth()) + "\n" + footer(page, offset: all ? 0 : offset ?? 0, noun: "appointments"))
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write appointments to an iCalendar (.ics) file that calendar programs import.")
+
+        @Option(help: ArgumentHelp("The file to write (\"-\" for standard output).", valueName: "file")) var ics: String
+        @Option(help: ArgumentHelp("The first day (default: every appointment).", valueName: "yyyy-mm-dd")) var from: String?
+        @Option(help: ArgumentHelp("The last day (default: every appointment from --from on).", valueName: "yyyy-mm-dd")) var to: String?
+        @OptionGroup var connection: ConnectionOptions
+
+        static func day(_ text: String?, _ option: String) throws -> Day? {
+            guard let text else { return nil }
+            guard let day = DateInput.day(text, today: Day(Date(), in: .current)), text.contains("-"), text.count == 10 else {
+                throw ValidationError("\(option) must be a day as yyyy-mm-dd, e.g. 2026-12-01 (got “\(text)”).")
+            }
+            return day
+        }
+
+        func validate() throws {
+            if let first = try Self.day(from, "--from"), let last = try Self.day(to, "--to"), last < first {
+                throw ValidationError("--to (\(last)) is before --from (\(first)).")
+            }
+        }
+
+        func run() async throws {
+            let first = try Self.day(from, "--from"), last = try Self.day(to, "--to")
+            let items: [Appointment] = try await connection.withService { service in
+                if first == nil && last == nil {
+                    var all: [Appointment] = []
+                    for try await page in service.allAppointments(AppointmentQuery(limit: AppointmentFetch.pageSize)) { all += page.results }
+                    return all.sorted(by: AppointmentFetch.startsEarlier)
+                }
+                return try await AppointmentFetch.range(service, from: first ?? Day(year: 1970, month: 1, day: 1),
+                                                       to: last ?? Day(year: 9999, month: 12, day: 31))
+            }
+            let host = connection.demo ? "demo.leadterm" : (try? connection.makeClient().configuration.baseURL.host) ?? "leadterm"
+            let text = ICalendar.document(items, zone: .current, host: host ?? "leadterm", stamp: Date())
+            if ics == "-" { return FileHandle.standardOutput.write(Data(text.utf8)) }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: ics), options: .atomic)
+            } catch {
+                throw CommandFailure(message: "cannot write \(ics): \(error.localizedDescription)", exitCode: 2)
+            }
+            Output.standardError("Wrote \(items.count) appointment\(items.count == 1 ? "" : "s") to \(ics).")
         }
     }
 

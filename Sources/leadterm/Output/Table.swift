@@ -30,17 +30,21 @@ struct Table {
         rows.append(cells.map(TerminalSafeText.escape))
     }
 
-    func render(width: Int?) -> String {
+    /// The table fitted to `width`; `header: false` leaves out the titles and their rule.
+    func render(width: Int?, header: Bool = true) -> String {
         if let width, let hidden = columnToHide(width: width) {
             var narrower = self
             narrower.columns.remove(at: hidden)
             narrower.rows = rows.map { row in var row = row; if hidden < row.count { row.remove(at: hidden) }; return row }
-            return narrower.render(width: width)
+            return narrower.render(width: width, header: header)
         }
         var widths = naturalWidths()
         if let width { shrink(&widths, toFit: width) }
-        var lines = [line(columns.map(\.title), widths)]
-        lines.append(line(widths.map { String(repeating: "─", count: $0) }, widths))
+        var lines: [String] = []
+        if header {
+            lines.append(line(columns.map(\.title), widths))
+            lines.append(line(widths.map { String(repeating: "─", count: $0) }, widths))
+        }
         for row in rows { lines.append(line(row, widths)) }
         return lines.joined(separator: "\n")
     }
