@@ -17,7 +17,12 @@ public enum Action: Equatable, Sendable {
     case wheelScrolled(Pane, Int)
     case leadsPageLoaded(RequestID, offset: Int, Result<Page<LeadSummary>, APIError>)
     case overviewLoaded(RequestID, Result<Overview, APIError>)
-    case todayCountLoaded(RequestID, Result<Int, APIError>)
+    /// Today's appointments (title bar count, reminders).
+    case todayAppointmentsLoaded(RequestID, Result<[Appointment], APIError>)
+    /// Appointments of a range of days (the calendar's window, or upcoming).
+    case appointmentsLoaded(RequestID, from: Day, to: Day, Result<[Appointment], APIError>)
+    /// The overview's appointment counts by filter (`today`, `week`, `month`).
+    case appointmentCountsLoaded(RequestID, Result<[String: Int], APIError>)
     case leadLoaded(RequestID, slug: String, Result<LeadDetail, APIError>)
     /// A create/update/delete finished.
     case changeFinished(RequestID, Result<Done, APIError>)
@@ -35,6 +40,8 @@ public enum Effect: Equatable, Sendable {
     /// Write a draft (mode 0600) before the terminal is given back.
     case saveDraft(Draft)
     case discardDraft(id: String)
+    /// One terminal bell (a reminder).
+    case bell
     case quit
 }
 
@@ -42,8 +49,15 @@ public enum Effect: Equatable, Sendable {
 public enum Request: Equatable, Sendable {
     case leads(LeadQuery)
     case overview
-    /// Today's appointments (`datesetting=on&ondate=MM/DD/YYYY`): only the count is used.
-    case todayCount(onDate: String)
+    /// One day's appointments (`datesetting=on&ondate=MM/DD/YYYY`, every page).
+    case dayAppointments(Day)
+    /// Appointments from one day to another (`after` the day before, paged until past the end).
+    case appointments(from: Day, to: Day)
+    /// The overview for `today`, `week` and `month`: how many appointments each lists.
+    case appointmentCounts
+    case createAppointment(AppointmentDraft)
+    case updateAppointment(AppointmentChanges)
+    case deleteAppointment(id: Int)
     case lead(slug: String)
     case createLead(LeadDraft)
     case updateLead(slug: String, LeadDraft)

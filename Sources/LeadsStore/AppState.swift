@@ -19,6 +19,17 @@ public struct AppState: Equatable, Sendable {
     public var statusColors: [String: String] = [:]
     public var totalLeads: Int?
     public var todayAppointments: Int?
+    /// Today's appointments (for the title bar and reminders).
+    public var todayList: [Appointment] = []
+    /// The day `todayList` was asked for (a new one is asked for after midnight).
+    public var todayListDay: Day?
+    /// Appointments already announced by a reminder.
+    public var reminded: Set<String> = []
+    public var calendar: CalendarState
+    /// The overview as last loaded (dashboard), and its appointment counts.
+    public var overview: Overview?
+    public var appointmentCounts: [String: Int] = [:]
+    public var overviewLoadedAt: Date?
     /// Dialogs and forms, the topmost last.
     public var modals: [Modal] = []
     /// The `/` bar while it is open.
@@ -41,7 +52,11 @@ public struct AppState: Equatable, Sendable {
         self.now = now
         self.width = width
         self.height = height
+        calendar = CalendarState(today: Day(now, in: settings.timeZone))
+        calendar.mondayFirst = settings.mondayFirst
     }
+
+    public var today: Day { Day(now, in: settings.timeZone) }
 
     public var isWide: Bool { Geometry.isWide(width: width) }
     public var isBusy: Bool { !requests.isEmpty }
@@ -58,10 +73,14 @@ public struct AppState: Equatable, Sendable {
         var stack: [String]
         switch topModal {
         case .confirm: stack = ["dialog"]
-        case .leadForm, .noteForm: stack = ["global", "form"]
+        case .leadForm, .noteForm, .appointmentForm: stack = ["global", "form"]
         case .help, .palette: stack = ["global", "list"]
         case nil:
-            stack = view == .leads ? ["global", "list", "leads"] : ["global"]
+            switch view {
+            case .leads: stack = ["global", "list", "leads"]
+            case .calendar: stack = ["global", "list", "calendar"]
+            case .overview: stack = ["global"]
+            }
         }
         if pendingDelete != nil { stack.append("pending") }
         return stack
@@ -73,6 +92,7 @@ public struct AppState: Equatable, Sendable {
             switch modal {
             case .leadForm(let form): return form.hasChanges
             case .noteForm(let form): return !form.input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            case .appointmentForm(let form): return form.hasChanges
             default: return false
             }
         }
@@ -94,6 +114,13 @@ public struct Settings: Equatable, Sendable {
     /// The signed-in user's name, when known (the sandbox's demo user; else settings).
     public var signedInUser: String?
     public var timeZone: TimeZone
+    /// Minutes before an appointment its reminder shows (0 turns reminders off).
+    public var reminderMinutes = 10
+    /// One terminal bell with a reminder.
+    public var reminderBell = true
+    public var mondayFirst = true
+    /// The overview refreshes itself this often.
+    public var dashboardRefreshMinutes = 5
 
     public init(serverLabel: String, undoSeconds: Double = 5, pageSize: Int = 50, defaultAssignee: String? = nil,
                 signedInUser: String? = nil, timeZone: TimeZone = .current) {
@@ -132,6 +159,7 @@ public struct PendingDelete: Equatable, Sendable {
     public enum Target: Equatable, Sendable {
         case lead(slug: String)
         case note(id: Int, slug: String)
+        case appointment(id: Int)
     }
     public var target: Target
     /// "Ana Souza", "the note “Called, no answer…”".
@@ -144,6 +172,7 @@ public struct PendingDelete: Equatable, Sendable {
 /// Why a request was made. One request per purpose is current.
 public enum Purpose: String, Hashable, Sendable {
     case leadsPage, overview, todayCount, leadDetail, saveLead, saveNote, delete
+    case calendarWindow, upcoming, appointmentCounts, saveAppointment
 }
 
 /// A request and what it was for; responses carry it back.
@@ -160,6 +189,7 @@ public enum Modal: Equatable, Sendable {
     case confirm(Confirmation)
     case leadForm(LeadForm)
     case noteForm(NoteForm)
+    case appointmentForm(AppointmentForm)
 }
 
 /// A yes/no question and what yes does.
@@ -167,6 +197,7 @@ public struct Confirmation: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case deleteLead(slug: String, name: String)
         case deleteNote(id: Int, slug: String, excerpt: String)
+        case deleteAppointment(id: Int, label: String)
         /// Close the form beneath without saving.
         case discardForm
         /// Quit although a form has unsaved input.

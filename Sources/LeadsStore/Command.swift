@@ -16,6 +16,14 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case nextField = "form.field.next", previousField = "form.field.previous", save = "form.save", cancel = "form.cancel"
     case yes = "dialog.yes", no = "dialog.no"
     case undo = "delete.undo"
+    case calendarUpcoming = "calendar.view.upcoming", calendarToday = "calendar.view.today"
+    case calendarWeek = "calendar.view.week", calendarMonth = "calendar.view.month"
+    case periodPrevious = "calendar.period.previous", periodNext = "calendar.period.next", goToToday = "calendar.today"
+    case dayPrevious = "calendar.day.previous", dayNext = "calendar.day.next"
+    case calendarUp = "calendar.up", calendarDown = "calendar.down"
+    case newAppointment = "appointment.new", editAppointment = "appointment.edit"
+    case confirmAppointment = "appointment.confirm", fulfilAppointment = "appointment.fulfil"
+    case cancelAppointment = "appointment.cancel", deleteAppointment = "appointment.delete"
 
     public var description: String {
         switch self {
@@ -53,6 +61,23 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .yes: return "Yes"
         case .no: return "No"
         case .undo: return "Undo the delete"
+        case .calendarUpcoming: return "Calendar: upcoming appointments"
+        case .calendarToday: return "Calendar: one day"
+        case .calendarWeek: return "Calendar: week"
+        case .calendarMonth: return "Calendar: month"
+        case .periodPrevious: return "Previous day, week or month"
+        case .periodNext: return "Next day, week or month"
+        case .goToToday: return "Back to today"
+        case .dayPrevious: return "Previous day"
+        case .dayNext: return "Next day"
+        case .calendarUp: return "Up (month view: a week earlier)"
+        case .calendarDown: return "Down (month view: a week later)"
+        case .newAppointment: return "New appointment"
+        case .editAppointment: return "Change or reschedule the appointment"
+        case .confirmAppointment: return "Mark the appointment confirmed"
+        case .fulfilAppointment: return "Mark the appointment fulfilled"
+        case .cancelAppointment: return "Cancel the appointment"
+        case .deleteAppointment: return "Delete the appointment"
         }
     }
 
@@ -60,7 +85,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     /// window: the palette lists the others.
     public var isListedInPalette: Bool {
         switch self {
-        case .nextField, .previousField, .save, .cancel, .yes, .no, .palette, .redraw: return false
+        case .nextField, .previousField, .save, .cancel, .yes, .no, .palette, .redraw, .calendarUp, .calendarDown: return false
         default: return true
         }
     }

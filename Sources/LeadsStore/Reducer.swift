@@ -15,7 +15,8 @@ public enum AppReducer {
         case .started(let drafts):
             var effects = LeadListReducer.reload(&state)
             effects += state.issue(.overview, .overview)
-            effects += state.issue(.todayCount, .todayCount(onDate: todayFilterDate(state)))
+            effects += state.issue(.todayCount, .dayAppointments(state.today))
+            state.overviewLoadedAt = state.now
             if let draft = drafts.first {
                 state.modals.append(.confirm(Confirmation(
                     kind: .resumeDraft(draft), title: "Unsaved input found",
@@ -51,8 +52,11 @@ public enum AppReducer {
             guard state.modals.isEmpty, state.panes.contains(pane) else { return [] }
             return moveSelection(&state, pane: pane, by: delta)
 
-        case .leadsPageLoaded, .overviewLoaded, .todayCountLoaded, .leadLoaded, .changeFinished:
+        case .leadsPageLoaded, .overviewLoaded, .todayAppointmentsLoaded, .leadLoaded, .changeFinished, .appointmentCountsLoaded:
             return ResponseReducer.reduce(&state, action)
+
+        case .appointmentsLoaded(let id, let from, let to, let result):
+            return CalendarReducer.loaded(&state, id, from: from, to: to, result)
 
         case .hungUp:
             // The pending delete is not sent: the user can no longer undo or see the outcome.
@@ -75,12 +79,14 @@ public enum AppReducer {
         if command == .redraw { return [] }
         switch state.topModal {
         case .confirm(let confirmation): return confirm(&state, confirmation, command)
-        case .leadForm, .noteForm: return FormReducer.command(&state, command)
+        case .leadForm, .noteForm, .appointmentForm: return FormReducer.command(&state, command)
         case .help(let offset): return help(&state, offset, command)
         case .palette(let palette): return paletteCommand(&state, palette, command)
         case nil: break
         }
         if state.filterBar != nil { return LeadListReducer.filterBarCommand(&state, command) }
+        if state.view == .calendar, let effects = CalendarReducer.command(&state, command) { return effects }
+        if state.view == .overview, command == .refresh { return DashboardReducer.refresh(&state) }
         switch command {
         case .help: state.modals.append(.help(offset: 0))
         case .palette: state.modals.append(.palette(PaletteState()))
@@ -90,10 +96,15 @@ public enum AppReducer {
             let index = panes.firstIndex(of: state.focus) ?? 0
             state.focus = panes[(index + (command == .nextPane ? 1 : panes.count - 1)) % panes.count]
         case .viewLeads: state.view = .leads
-        case .viewCalendar, .viewOverview:
-            state.message = StatusMessage("\(command.description) is not yet available in this version.", .warning, at: state.now)
+        case .viewCalendar:
+            state.view = .calendar
+            return CalendarReducer.load(&state)
+        case .viewOverview:
+            state.view = .overview
+            return state.overview == nil || state.appointmentCounts.isEmpty ? DashboardReducer.refresh(&state) : []
         case .newAppointmentForLead:
-            state.message = StatusMessage("Booking appointments comes with the calendar: not yet available.", .warning, at: state.now)
+            guard state.view == .leads else { return [] }
+            return CalendarReducer.bookForLead(&state)
         case .down: return moveSelection(&state, pane: state.focus, by: 1)
         case .up: return moveSelection(&state, pane: state.focus, by: -1)
         case .pageDown: return moveSelection(&state, pane: state.focus, by: Geometry.listRows(height: state.height) - 1)
@@ -169,14 +180,22 @@ public enum AppReducer {
         let hasLead = state.view == .leads && (state.focus == .list ? state.list.selectedLead != nil : state.detail != nil)
         switch command {
         case .editLead, .deleteLead, .newNote: return hasLead
+        case .open where state.view == .calendar: return state.calendar.selected != nil
         case .deleteNote: return state.view == .leads && state.focus == .notes && state.detail?.selectedNote?.id != nil
         case .open: return state.view == .leads && state.focus == .list && state.list.selectedLead != nil
         case .undo: return state.pendingDelete.map { !$0.isSent } ?? false
-        case .viewCalendar, .viewOverview, .newAppointmentForLead: return false
+        case .viewCalendar, .viewOverview: return true
+        case .newAppointmentForLead: return hasLead
+        case .calendarUpcoming, .calendarToday, .calendarWeek, .calendarMonth, .periodPrevious, .periodNext, .goToToday,
+             .dayPrevious, .dayNext, .calendarUp, .calendarDown, .newAppointment:
+            return state.view == .calendar
+        case .editAppointment, .confirmAppointment, .fulfilAppointment, .cancelAppointment, .deleteAppointment:
+            return state.view == .calendar && state.calendar.selected?.id != nil
         case .toggleAssigned, .sortNext, .filter: return state.view == .leads
         case .nextField, .previousField, .save, .cancel:
             if case .leadForm = state.topModal { return true }
             if case .noteForm = state.topModal { return command == .save || command == .cancel }
+            if case .appointmentForm = state.topModal { return true }
             return false
         case .yes, .no: if case .confirm = state.topModal { return true }; return false
         default: return true
@@ -214,6 +233,11 @@ public enum AppReducer {
                                                 deadline: state.now.addingTimeInterval(state.settings.undoSeconds))
             state.detail?.hide(noteID: id)
             return effects
+        case .deleteAppointment(let id, let label):
+            let effects = flushPending(&state)
+            state.pendingDelete = PendingDelete(target: .appointment(id: id), label: label,
+                                                deadline: state.now.addingTimeInterval(state.settings.undoSeconds))
+            return effects
         case .discardForm:
             if !state.modals.isEmpty { state.modals.removeLast() }
             return []
@@ -250,6 +274,7 @@ public enum AppReducer {
         switch pending.target {
         case .lead(let slug): state.list.unhide(slug); state.isDetailStale = true
         case .note(let id, _): state.detail?.unhide(noteID: id)
+        case .appointment: break
         }
         state.message = StatusMessage("Undone: \(pending.label) is not deleted.", .success, at: state.now)
         return []
@@ -268,6 +293,7 @@ public enum AppReducer {
         switch pending.target {
         case .lead(let slug): return state.issue(.delete, .deleteLead(slug: slug))
         case .note(let id, _): return state.issue(.delete, .deleteNote(id: id))
+        case .appointment(let id): return state.issue(.delete, .deleteAppointment(id: id))
         }
     }
 
@@ -280,7 +306,13 @@ public enum AppReducer {
         if let pending = state.pendingDelete, !pending.isSent, now >= pending.deadline {
             effects += sendPending(&state)
         }
-        if state.isDetailStale { effects += LeadDetailReducer.followSelection(&state) }
+        if state.isDetailStale, state.view == .leads { effects += LeadDetailReducer.followSelection(&state) }
+        effects += CalendarReducer.remind(&state)
+        effects += DashboardReducer.refreshIfDue(&state)
+        if let asked = state.todayListDay, asked != state.today {
+            // Past midnight: today's list (title bar, reminders) is another day's now.
+            effects += state.issue(.todayCount, .dayAppointments(state.today))
+        }
         return effects
     }
 
@@ -289,13 +321,6 @@ public enum AppReducer {
         if let message = state.message, state.now.timeIntervalSince(message.shownAt) >= StatusMessage.minimumSeconds {
             state.message = nil
         }
-    }
-
-    static func todayFilterDate(_ state: AppState) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = state.settings.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: state.now)
-        return APIDate.formatFilterDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 }
 
@@ -307,6 +332,7 @@ extension AppState {
         let id = RequestID(purpose, nextSerial)
         nextSerial += 1
         requests[purpose] = id
+        if case .dayAppointments(let day) = request { todayListDay = day }
         effects.append(.request(id, request))
         return effects
     }

@@ -40,6 +40,7 @@ enum ResponseReducer {
         case .overviewLoaded(let id, let result):
             guard state.accept(id) else { return [] }
             if case .success(let overview) = result {
+                state.overview = overview
                 var colors: [String: String] = [:]
                 for status in overview.statuses where !status.color.isEmpty { colors[status.status.lowercased()] = status.color }
                 state.statusColors = colors
@@ -48,9 +49,17 @@ enum ResponseReducer {
             // A failed overview only loses the status colours (the theme's are used): no message.
             return []
 
-        case .todayCountLoaded(let id, let result):
+        case .todayAppointmentsLoaded(let id, let result):
             guard state.accept(id) else { return [] }
-            if case .success(let count) = result { state.todayAppointments = count }
+            if case .success(let items) = result {
+                state.todayList = items
+                state.todayAppointments = items.count
+            }
+            return CalendarReducer.remind(&state)
+
+        case .appointmentCountsLoaded(let id, let result):
+            guard state.accept(id) else { return [] }
+            if case .success(let counts) = result { state.appointmentCounts = counts }
             return []
 
         case .leadLoaded(let id, let slug, let result):
@@ -71,6 +80,7 @@ enum ResponseReducer {
             switch id.purpose {
             case .saveLead: return leadSaved(&state, result)
             case .saveNote: return noteSaved(&state, result)
+            case .saveAppointment: return CalendarReducer.saved(&state, result)
             case .delete: return deleteFinished(&state, result)
             default: return []
             }
@@ -157,6 +167,11 @@ enum ResponseReducer {
             state.message = StatusMessage("Could not delete \(pending.label): \(error.message)", .error, at: state.now)
         case (.failure(let error), .note(let id, _)):
             state.detail?.unhide(noteID: id)
+            state.message = StatusMessage("Could not delete \(pending.label): \(error.message)", .error, at: state.now)
+        case (.success, .appointment):
+            state.message = StatusMessage("Deleted \(pending.label).", .success, at: state.now)
+            effects += CalendarReducer.reloadAll(&state)
+        case (.failure(let error), .appointment):
             state.message = StatusMessage("Could not delete \(pending.label): \(error.message)", .error, at: state.now)
         }
         if state.isQuitting { return [.quit] }

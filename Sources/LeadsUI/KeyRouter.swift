@@ -48,7 +48,7 @@ public struct KeyRouter {
 
     func textTarget(_ state: AppState) -> TextTarget? {
         switch state.topModal {
-        case .leadForm: return .line
+        case .leadForm, .appointmentForm: return .line
         case .noteForm: return .note
         case .palette: return .palette
         case .help, .confirm: return nil
@@ -71,6 +71,9 @@ public struct KeyRouter {
             if target == .palette { return [.commandInvoked(key == .up ? .up : .down)] }
             if target == .note, case .noteForm(let form) = state.topModal {
                 return [.textEdited(.moveCursor(TextArea.cursor(of: form.input, movedUp: key == .up, width: noteWidth(state))))]
+            }
+            if case .appointmentForm(let form) = state.topModal, form.focus == .lead, !form.matches.isEmpty {
+                return [.commandInvoked(key == .up ? .up : .down)]   // through the lead matches
             }
             if target == .line { return [.commandInvoked(key == .up ? .previousField : .nextField)] }
             return []

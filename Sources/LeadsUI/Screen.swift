@@ -33,15 +33,22 @@ public final class Screen {
         case .leads:
             if let list = layout.list { renderList(state, list, &buffer) }
             if let detail = layout.detail { renderDetail(state, detail, &buffer) }
-        case .calendar, .overview:
-            PaneFrame(title: state.view == .calendar ? "Calendar" : "Overview", isFocused: true).render(in: layout.main, buffer: &buffer, theme: theme)
-            buffer.putPadded("Not yet available in this version.", x: layout.main.x + 2, y: layout.main.y + 2, width: layout.main.width - 4, style: theme["ui.text.dim"])
+        case .calendar:
+            CalendarView(state: state, theme: theme, statusStyle: appointmentStyle).render(in: layout.main, buffer: &buffer)
+        case .overview:
+            DashboardView(state: state, theme: theme, statusStyle: { self.statusStyles.style(for: $0, theme: self.theme) })
+                .render(in: layout.main, buffer: &buffer)
         }
-        if let bar = state.filterBar, let list = layout.list ?? layout.detail {
+        if state.view == .leads, let bar = state.filterBar, let list = layout.list ?? layout.detail {
             renderFilterBar(bar, Rect(x: list.x, y: list.maxY - 1, width: list.width, height: 1), &buffer)
         }
         for modal in state.modals { renderModal(modal, state, layout.main, &buffer) }
         renderStatus(state, layout.status, &buffer)
+    }
+
+    /// An appointment status in its theme colour (`fullfilled` is the service's spelling).
+    func appointmentStyle(_ status: String) -> Style {
+        theme["appointment.status.\(AppointmentStatus(lenient: status)?.rawValue ?? status.lowercased())"]
     }
 
     // MARK: Title and status bars
@@ -94,10 +101,18 @@ public final class Screen {
         case .confirm: commands = [(.yes, "yes"), (.no, "no")]
         case .leadForm: commands = [(.save, "save"), (.nextField, "next field"), (.cancel, "cancel")]
         case .noteForm: commands = [(.save, "save"), (.cancel, "cancel")]
+        case .appointmentForm: commands = [(.save, "save"), (.nextField, "next field"), (.cancel, "cancel")]
         case .help: commands = [(.back, "close"), (.down, "scroll")]
         case .palette: return [("enter", "run"), ("esc", "close")]
         case nil:
             if state.filterBar != nil { return [("enter", "apply"), ("esc", "clear")] }
+            if state.view == .calendar {
+                commands = [(.newAppointment, "book"), (.editAppointment, "change"), (.confirmAppointment, "confirm"),
+                            (.fulfilAppointment, "fulfilled"), (.cancelAppointment, "cancel"), (.deleteAppointment, "delete"),
+                            (.open, "lead"), (.help, "help")]
+                break
+            }
+            if state.view == .overview { commands = [(.refresh, "refresh"), (.viewLeads, "leads"), (.viewCalendar, "calendar"), (.help, "help")]; break }
             switch state.focus {
             case .list: commands = [(.open, "open"), (.filter, "filter"), (.newLead, "new"), (.sortNext, "sort"), (.palette, "commands"), (.help, "help"), (.quit, "quit")]
             case .notes: commands = [(.newNote, "add note"), (.deleteNote, "delete note"), (.editLead, "edit"), (.nextPane, "pane"), (.back, "back"), (.help, "help")]
@@ -336,6 +351,8 @@ public final class Screen {
             LeadFormView(form: form).render(in: area, buffer: &buffer, theme: theme)
         case .noteForm(let form):
             NoteFormView.render(form, in: area, buffer: &buffer, theme: theme)
+        case .appointmentForm(let form):
+            AppointmentFormView(form: form, state: state).render(in: area, buffer: &buffer, theme: theme)
         case .palette(let palette):
             PaletteView(palette: palette, state: state, screen: self).render(in: area, buffer: &buffer)
         }

@@ -11,9 +11,11 @@ import TestSupport
         assertReduce(&state, .started(drafts: []), effects: [
             .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: 50, offset: 0))),
             .request(RequestID(.overview, 2), .overview),
-            .request(RequestID(.todayCount, 3), .todayCount(onDate: "11/24/2026")),
+            .request(RequestID(.todayCount, 3), .dayAppointments(Day(year: 2026, month: 11, day: 24))),
         ]) {
             $0.requests = [.leadsPage: RequestID(.leadsPage, 1), .overview: RequestID(.overview, 2), .todayCount: RequestID(.todayCount, 3)]
+            $0.todayListDay = Day(year: 2026, month: 11, day: 24)
+            $0.overviewLoadedAt = Fixtures.now
             $0.nextSerial = 4
             $0.isDetailStale = true
         }
@@ -114,9 +116,12 @@ import TestSupport
             $0.requests[.overview] = nil
             $0.statusColors = ["customer": "#28a745"]
             $0.totalLeads = 120
+            $0.overview = overview
         }
-        assertReduce(&state, .todayCountLoaded(RequestID(.todayCount, 3), .success(4)), effects: []) {
+        let today = [Fixtures.appointment(1, 9), Fixtures.appointment(2, 11, 30), Fixtures.appointment(3, 14), Fixtures.appointment(4, 16, 30)]
+        assertReduce(&state, .todayAppointmentsLoaded(RequestID(.todayCount, 3), .success(today)), effects: []) {
             $0.requests[.todayCount] = nil
+            $0.todayList = today
             $0.todayAppointments = 4
         }
     }
@@ -226,13 +231,6 @@ import TestSupport
         assertReduce(&state, .rowClicked(.notes, 0), effects: [])   // no notes pane at 80 columns
     }
 
-    @Test func calendarAndOverviewSayNotYetAvailable() {
-        var state = Fixtures.loaded()
-        assertReduce(&state, .commandInvoked(.viewCalendar), effects: []) {
-            $0.message = StatusMessage("Calendar is not yet available in this version.", .warning, at: Fixtures.now)
-        }
-    }
-
     @Test func refreshReloadsTheFocusedPane() {
         var state = Fixtures.loaded()
         _ = AppReducer.reduce(&state, .commandInvoked(.down))
@@ -266,12 +264,14 @@ import TestSupport
         assertReduce(&state, .commandInvoked(.pageUp), effects: [])
     }
 
-    @Test func theViewKeysAndBookingSayWhatIsAvailable() {
+    @Test func theViewKeysSwitchAndRedrawChangesNothing() {
         var state = Fixtures.loaded()
         assertReduce(&state, .commandInvoked(.viewLeads), effects: [])
-        assertReduce(&state, .commandInvoked(.newAppointmentForLead), effects: []) {
-            $0.message = StatusMessage("Booking appointments comes with the calendar: not yet available.", .warning, at: Fixtures.now)
-        }
         assertReduce(&state, .commandInvoked(.redraw), effects: [])
+        let overview = AppReducer.reduce(&state, .commandInvoked(.viewOverview))
+        #expect(state.view == .overview)
+        #expect(overview == [.cancel(RequestID(.overview, 2)), .request(RequestID(.overview, 4), .overview),
+                             .request(RequestID(.appointmentCounts, 5), .appointmentCounts)])
+        #expect(state.keyContexts == ["global"])
     }
 }

@@ -69,7 +69,8 @@ import TestSupport
             "total_leads": .integer(130),
             "LeadsData": .object(["status": .array([.object(["status": .string("prospect"), "count": .integer(100), "Color": .string("#ff0000")])])]),
         ])))))
-        _ = AppReducer.reduce(&state, .todayCountLoaded(state.requests[.todayCount]!, .success(4)))
+        _ = AppReducer.reduce(&state, .todayAppointmentsLoaded(state.requests[.todayCount]!, .success(
+            [Fixtures.appointment(1, 9), Fixtures.appointment(2, 11, 30), Fixtures.appointment(3, 14), Fixtures.appointment(4, 16, 30)])))
         _ = AppReducer.reduce(&state, .ticked(Fixtures.now))
         var json: [String: JSONValue] = [
             "slug": .string("lead-0"), "first_name": .string("Ana"), "last_name": .string("Souza"),

@@ -35,6 +35,15 @@ public enum Fixtures {
         return LeadDetail(json: .object(json))
     }
 
+    /// An appointment on the fixtures' day (2026-11-24) at `hour:minute` for `minutes`.
+    public static func appointment(_ id: Int, _ hour: Int, _ minute: Int = 0, minutes: Int = 30, lead: Int = 1,
+                                   status: String = "pending", day: String = "2026-11-24", note: String = "Call") -> Appointment {
+        let end = hour * 60 + minute + minutes
+        return Appointment(id: id, lead: "First\(lead) Last\(lead)", leadSlug: "lead-\(lead)",
+                           from: APIDate(raw: String(format: "%@ %02d:%02d", day, hour, minute)),
+                           to: APIDate(raw: String(format: "%@ %02d:%02d", day, end / 60, end % 60)), note: note, status: status)
+    }
+
     /// A state that has started and shows the first page of 120 leads at 80x24.
     public static func loaded(width: Int = 80, height: Int = 24, count: Int = 120) -> AppState {
         var state = AppState(settings: settings(), now: now, width: width, height: height)

@@ -74,11 +74,23 @@ public final class EffectRunner: @unchecked Sendable {
         case .overview:
             do { return .overviewLoaded(id, .success(try await service.overview(appointments: nil))) }
             catch { return .overviewLoaded(id, .failure(APIError.wrap(error))) }
-        case .todayCount(let date):
+        case .dayAppointments(let day):
+            do { return .todayAppointmentsLoaded(id, .success(try await AppointmentFetch.day(service, day))) }
+            catch { return .todayAppointmentsLoaded(id, .failure(APIError.wrap(error))) }
+        case .appointments(let from, let to):
+            do { return .appointmentsLoaded(id, from: from, to: to, .success(try await AppointmentFetch.range(service, from: from, to: to))) }
+            catch { return .appointmentsLoaded(id, from: from, to: to, .failure(APIError.wrap(error))) }
+        case .appointmentCounts:
             do {
-                let page = try await service.appointments(AppointmentQuery(dateSetting: .on, onDate: date, limit: 1))
-                return .todayCountLoaded(id, .success(page.count))
-            } catch { return .todayCountLoaded(id, .failure(APIError.wrap(error))) }
+                var counts: [String: Int] = [:]
+                for filter in [OverviewAppointmentFilter.today, .week, .month] {
+                    counts[filter.rawValue] = try await service.overview(appointments: filter).appointments.count
+                }
+                return .appointmentCountsLoaded(id, .success(counts))
+            } catch { return .appointmentCountsLoaded(id, .failure(APIError.wrap(error))) }
+        case .createAppointment(let draft): return await change { try await service.createAppointment(draft) }
+        case .updateAppointment(let changes): return await change { try await service.updateAppointment(changes) }
+        case .deleteAppointment(let appointmentID): return await change { try await service.deleteAppointment(id: appointmentID) }
         case .lead(let slug):
             do { return .leadLoaded(id, slug: slug, .success(try await service.lead(slug: slug))) }
             catch { return .leadLoaded(id, slug: slug, .failure(APIError.wrap(error))) }

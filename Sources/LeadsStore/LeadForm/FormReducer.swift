@@ -21,6 +21,8 @@ enum FormReducer {
             form.input.apply(edit, singleLine: false)
             form.error = nil
             state.modals[index] = .noteForm(form)
+        case .appointmentForm(let form):
+            CalendarReducer.edit(&state, index, form, edit)
         case .palette(var palette):
             palette.query.apply(edit, singleLine: true)
             palette.selected = 0
@@ -34,6 +36,8 @@ enum FormReducer {
     static func command(_ state: inout AppState, _ command: Command) -> [Effect] {
         guard let index = state.modals.indices.last else { return [] }
         switch state.modals[index] {
+        case .appointmentForm(let form):
+            return CalendarReducer.formCommand(&state, index, form, command)
         case .leadForm(var form):
             switch command {
             case .nextField: form.moveFocus(by: 1)

@@ -161,6 +161,8 @@ public final class NcursesBackend: TerminalBackend {
         invalidate()
     }
 
+    public func bell() { beep() }
+
     public func restore() {
         guard !isRestored else { return }
         isRestored = true

@@ -13,6 +13,8 @@ public protocol TerminalBackend: AnyObject {
     func invalidate()
     /// Gives the terminal back. Safe to call more than once.
     func restore()
+    /// One audible (or visible) bell.
+    func bell()
 }
 
 /// An in-memory terminal for tests: keys are queued, frames are kept.
@@ -57,6 +59,8 @@ public final class TestBackend: TerminalBackend {
     public func takeSignal() -> Int32? { signals.isEmpty ? nil : signals.removeFirst() }
     public func invalidate() { frame = Buffer(width: 0, height: 0) }
     public func restore() {}
+    public private(set) var bells = 0
+    public func bell() { bells += 1 }
 
     /// The frame as text, trailing blanks trimmed.
     public var lines: [String] { frame.lines }

@@ -4,7 +4,11 @@ public struct BarChart: Sendable {
         public var label: String
         public var value: Int
         public var role: String
-        public init(label: String, value: Int, role: String = "ui.chart.bar") { self.label = label; self.value = value; self.role = role }
+        /// A colour of its own (e.g. one the server gave); wins over `role`.
+        public var style: Style?
+        public init(label: String, value: Int, role: String = "ui.chart.bar", style: Style? = nil) {
+            self.label = label; self.value = value; self.role = role; self.style = style
+        }
     }
 
     public var bars: [Bar]
@@ -21,7 +25,7 @@ public struct BarChart: Sendable {
             let y = rect.y + index
             buffer.putPadded(bar.label, x: rect.x, y: y, width: labelWidth, style: theme["ui.text"])
             let length = bar.value <= 0 ? 0 : max(1, bar.value * barWidth / maxValue)
-            let style = theme[bar.role]
+            let style = bar.style ?? theme[bar.role]
             // Solid blocks in the bar's colour; on mono the blocks alone carry the value.
             buffer.put(String(repeating: "█", count: length), x: rect.x + labelWidth, y: y, style: Style(foreground: style.foreground, attributes: style.attributes))
             buffer.putPadded(String(bar.value), x: rect.x + labelWidth + barWidth + 1, y: y, width: valueWidth, style: theme["ui.text"], alignRight: true)

@@ -73,6 +73,7 @@ final class LeadtermApp {
                 do { try drafts.save(draft) } catch { Output.standardError("leadterm: could not save the draft: \(error)") }
             case .discardDraft(let id): drafts.discard(id: id)
             case .quit: keepRunning = false
+            case .bell: backend.bell()
             case .request, .cancel: break
             }
         }

@@ -10,6 +10,12 @@ import TerminalUI
 ///     page_size = 50            # leads per page (10–500)
 ///     user = "alex"             # your username on the server (prefill fallback)
 ///
+///     [calendar]
+///     reminder_minutes = 10     # announce an appointment this long before (0: off)
+///     bell = true               # with one terminal bell
+///     monday_first = true       # weeks start on Monday (false: Sunday)
+///     overview_refresh_minutes = 5
+///
 /// A bad value is reported as `file:line: problem` and the default kept.
 enum SettingsFile {
     static func apply(_ url: URL?, to settings: inout Settings) -> [ConfigWarning] {
@@ -27,29 +33,45 @@ enum SettingsFile {
         var warnings: [ConfigWarning] = []
         func warn(_ line: Int, _ message: String) { warnings.append(ConfigWarning(file: url.path, line: line, message: message)) }
         for table in tables {
-            guard table.name == "leads" else {
-                if !(table.name.isEmpty && table.entries.isEmpty) {
-                    warn(table.line, table.name.isEmpty ? "settings go under [leads]" : "unknown table [\(table.name)] (known: [leads])")
-                }
-                continue
-            }
-            for entry in table.entries {
-                switch (entry.key, entry.value) {
-                case ("undo_seconds", .integer(let seconds)) where (0...60).contains(seconds):
-                    settings.undoSeconds = Double(seconds)
-                case ("page_size", .integer(let size)) where (10...500).contains(size):
-                    settings.pageSize = size
-                case ("default_assignee", .string(let name)) where !name.trimmingCharacters(in: .whitespaces).isEmpty:
-                    settings.defaultAssignee = name
-                case ("user", .string(let name)) where !name.trimmingCharacters(in: .whitespaces).isEmpty:
-                    settings.signedInUser = name
-                case ("undo_seconds", _): warn(entry.line, "undo_seconds must be a whole number of seconds from 0 to 60")
-                case ("page_size", _): warn(entry.line, "page_size must be a whole number from 10 to 500")
-                case ("default_assignee", _), ("user", _): warn(entry.line, "\(entry.key) must be a non-empty string")
-                default: warn(entry.line, "unknown setting \"\(entry.key)\" (known: undo_seconds, page_size, default_assignee, user)")
-                }
+            switch table.name {
+            case "leads": leads(table, &settings, warn)
+            case "calendar": calendar(table, &settings, warn)
+            case "" where table.entries.isEmpty: continue
+            case "": warn(table.line, "settings go under [leads] or [calendar]")
+            default: warn(table.line, "unknown table [\(table.name)] (known: [leads], [calendar])")
             }
         }
         return warnings
+    }
+
+    static func leads(_ table: TOMLTable, _ settings: inout Settings, _ warn: (Int, String) -> Void) {
+        for entry in table.entries {
+            switch (entry.key, entry.value) {
+            case ("undo_seconds", .integer(let seconds)) where (0...60).contains(seconds): settings.undoSeconds = Double(seconds)
+            case ("page_size", .integer(let size)) where (10...500).contains(size): settings.pageSize = size
+            case ("default_assignee", .string(let name)) where !name.trimmingCharacters(in: .whitespaces).isEmpty:
+                settings.defaultAssignee = name
+            case ("user", .string(let name)) where !name.trimmingCharacters(in: .whitespaces).isEmpty: settings.signedInUser = name
+            case ("undo_seconds", _): warn(entry.line, "undo_seconds must be a whole number of seconds from 0 to 60")
+            case ("page_size", _): warn(entry.line, "page_size must be a whole number from 10 to 500")
+            case ("default_assignee", _), ("user", _): warn(entry.line, "\(entry.key) must be a non-empty string")
+            default: warn(entry.line, "unknown setting \"\(entry.key)\" in [leads] (known: undo_seconds, page_size, default_assignee, user)")
+            }
+        }
+    }
+
+    static func calendar(_ table: TOMLTable, _ settings: inout Settings, _ warn: (Int, String) -> Void) {
+        for entry in table.entries {
+            switch (entry.key, entry.value) {
+            case ("reminder_minutes", .integer(let minutes)) where (0...240).contains(minutes): settings.reminderMinutes = minutes
+            case ("bell", .bool(let on)): settings.reminderBell = on
+            case ("monday_first", .bool(let on)): settings.mondayFirst = on
+            case ("overview_refresh_minutes", .integer(let minutes)) where (1...120).contains(minutes): settings.dashboardRefreshMinutes = minutes
+            case ("reminder_minutes", _): warn(entry.line, "reminder_minutes must be a whole number from 0 (off) to 240")
+            case ("bell", _), ("monday_first", _): warn(entry.line, "\(entry.key) must be true or false")
+            case ("overview_refresh_minutes", _): warn(entry.line, "overview_refresh_minutes must be a whole number from 1 to 120")
+            default: warn(entry.line, "unknown setting \"\(entry.key)\" in [calendar] (known: reminder_minutes, bell, monday_first, overview_refresh_minutes)")
+            }
+        }
     }
 }

@@ -132,5 +132,26 @@ esc = "dialog.no"
 [pending]
 u = "delete.undo"
 
+[calendar]
+u = "calendar.view.upcoming"
+t = "calendar.view.today"
+w = "calendar.view.week"
+m = "calendar.view.month"
+"[" = "calendar.period.previous"
+"]" = "calendar.period.next"
+h = "calendar.period.previous"
+l = "calendar.period.next"
+"." = "calendar.today"
+left = "calendar.day.previous"
+right = "calendar.day.next"
+up = "calendar.up"
+down = "calendar.down"
+a = "appointment.new"
+e = "appointment.edit"
+c = "appointment.confirm"
+f = "appointment.fulfil"
+x = "appointment.cancel"
+D = "appointment.delete"
+
 """#
 }

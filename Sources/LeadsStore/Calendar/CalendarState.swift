@@ -1,0 +1,131 @@
+import Foundation
+import LeadsAPI
+
+/// The calendar pane: which view, which period, the appointments of the
+/// window of days around it, and the selected row of the agenda.
+///
+/// The window is the month of the anchor day widened to whole weeks at both
+/// ends: it is fetched once and kept while the user moves inside it.
+public struct CalendarState: Equatable, Sendable {
+    public enum Mode: String, CaseIterable, Sendable { case upcoming, today, week, month }
+
+    public var mode: Mode = .today
+    /// The day the view is about: the day shown, in the week shown, the selected day of the month.
+    public var anchor: Day
+    public var mondayFirst = true
+    /// Appointments of `window`, by start.
+    public private(set) var appointments: [Appointment] = []
+    public private(set) var window: ClosedRange<Day>?
+    /// From today for `upcomingDays` days, by start.
+    public private(set) var upcoming: [Appointment] = []
+    public var isUpcomingLoaded = false
+    public var error: String?
+    /// The selected row of the agenda (appointments only, in the order shown).
+    public var selection = 0
+
+    public static let upcomingDays = 30
+
+    public init(today: Day) { anchor = today }
+
+    /// The days whose appointments the view needs loaded.
+    public func windowNeeded(mondayFirst: Bool) -> ClosedRange<Day> {
+        let first = anchor.startOfMonth.startOfWeek(mondayFirst: mondayFirst)
+        let last = anchor.endOfMonth.startOfWeek(mondayFirst: mondayFirst).adding(days: 6)
+        return first...last
+    }
+
+    public var needsWindow: Bool {
+        guard mode != .upcoming else { return false }
+        guard let window else { return true }
+        let needed = windowNeeded(mondayFirst: mondayFirst)
+        return !(window.contains(needed.lowerBound) && window.contains(needed.upperBound))
+    }
+
+    mutating func show(_ items: [Appointment], window: ClosedRange<Day>) {
+        appointments = items
+        self.window = window
+        error = nil
+    }
+
+    mutating func showUpcoming(_ items: [Appointment]) {
+        upcoming = items
+        isUpcomingLoaded = true
+    }
+
+    /// Drops what is loaded (after a change), keeping where the user is.
+    mutating func forget() { window = nil; isUpcomingLoaded = false }
+
+    /// The days the view shows, first to last.
+    public var days: [Day] {
+        switch mode {
+        case .upcoming: return []
+        case .today, .month: return [anchor]
+        case .week:
+            let first = anchor.startOfWeek(mondayFirst: mondayFirst)
+            return (0..<7).map { first.adding(days: $0) }
+        }
+    }
+
+    public func appointments(on day: Day) -> [Appointment] {
+        appointments.filter { $0.from?.components?.calendarDay == day }
+    }
+
+    /// The appointments of the agenda, in the order shown.
+    public var agenda: [Appointment] {
+        mode == .upcoming ? upcoming : days.flatMap { appointments(on: $0) }
+    }
+
+    public var selected: Appointment? {
+        let items = agenda
+        return items.indices.contains(selection) ? items[selection] : nil
+    }
+
+    /// Appointment counts per day of the anchor's month (for the month grid).
+    public var monthCounts: [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for item in appointments {
+            guard let day = item.from?.components?.calendarDay, day.year == anchor.year, day.month == anchor.month else { continue }
+            counts[day.day, default: 0] += 1
+        }
+        return counts
+    }
+
+    /// The period's title: `Tue 24 Nov 2026`, `23 – 29 Nov 2026`, `November 2026`, `Next 30 days`.
+    public var title: String {
+        switch mode {
+        case .upcoming: return "Next \(Self.upcomingDays) days"
+        case .today: return "\(anchor.short) \(anchor.year)"
+        case .month: return anchor.monthTitle
+        case .week:
+            let days = self.days
+            guard let first = days.first, let last = days.last else { return "" }
+            return "\(first.short) – \(last.short) \(last.year)"
+        }
+    }
+
+    /// The next half hour with nothing booked on `day`, from 9:00 (or from now, today) until 18:00;
+    /// 9:00 when the day is full.
+    public func nextFreeSlot(on day: Day, now: Date, zone: TimeZone, minutes: Int = 30) -> DayTime {
+        var slot = DayTime(day: day, hour: 9, minute: 0)
+        if day == Day(now, in: zone) {
+            let calendar = Day.calendar(zone)
+            let parts = calendar.dateComponents([.hour, .minute], from: now)
+            let next = ((parts.hour ?? 0) * 60 + (parts.minute ?? 0)) / 30 * 30 + 30
+            slot = max(slot, DayTime(day: day, hour: 0, minute: 0).adding(minutes: next))
+        }
+        let busy = appointments(on: day).filter { AppointmentStatus(lenient: $0.status) != .cancelled }.compactMap { item -> (Int, Int)? in
+            guard let from = item.from?.components, let to = item.to?.components else { return nil }
+            return (from.hour * 60 + from.minute, to.day == from.day ? to.hour * 60 + to.minute : 1440)
+        }
+        var start = slot.hour * 60 + slot.minute
+        while start + minutes <= 18 * 60 {
+            if !busy.contains(where: { start < $0.1 && start + minutes > $0.0 }) {
+                return DayTime(day: day, hour: start / 60, minute: start % 60)
+            }
+            start += 30
+        }
+        return slot.day == day && slot.hour < 18 ? slot : DayTime(day: day, hour: 9, minute: 0)
+    }
+}
+
+extension DayTime: Comparable {}

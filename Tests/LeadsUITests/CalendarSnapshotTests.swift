@@ -1,0 +1,94 @@
+import Foundation
+import LeadsAPI
+import LeadsStore
+import TerminalUI
+import Testing
+import TestSupport
+import TextEditing
+@testable import LeadsUI
+
+/// The calendar's four views, the booking form and the overview dashboard,
+/// at 80x24 and 160x48, against `Snapshots/` (see ScreenSnapshotTests).
+@Suite struct CalendarSnapshotTests {
+    static let window = Day(year: 2026, month: 10, day: 26)...Day(year: 2026, month: 12, day: 6)
+
+    static var appointments: [Appointment] {
+        [
+            Fixtures.appointment(1, 9, lead: 1, status: "fullfilled", note: "Contract review"),
+            Fixtures.appointment(2, 11, 30, minutes: 60, lead: 2, status: "confirmed", note: "Quarterly check-in"),
+            Fixtures.appointment(3, 14, lead: 3, note: "Pricing; bring the deck"),
+            Fixtures.appointment(4, 16, 30, lead: 4, status: "rescheduled", note: "Demo"),
+            Fixtures.appointment(5, 10, lead: 5, status: "cancelled", day: "2026-11-25", note: "Intro"),
+            Fixtures.appointment(6, 15, lead: 6, day: "2026-11-27", note: "Follow-up"),
+            Fixtures.appointment(7, 9, 30, lead: 7, day: "2026-11-30", note: "Kick-off"),
+            Fixtures.appointment(8, 13, lead: 8, day: "2026-11-10", note: "Earlier call"),
+        ]
+    }
+
+    static func calendar(_ mode: Command, width: Int, height: Int) -> AppState {
+        var state = Fixtures.loaded(width: width, height: height)
+        _ = AppReducer.reduce(&state, .commandInvoked(.viewCalendar))
+        if let id = state.requests[.calendarWindow] {
+            _ = AppReducer.reduce(&state, .appointmentsLoaded(id, from: window.lowerBound, to: window.upperBound, .success(appointments)))
+        }
+        _ = AppReducer.reduce(&state, .commandInvoked(mode))
+        if let id = state.requests[.upcoming] {
+            let today = Day(year: 2026, month: 11, day: 24)
+            let upcoming = appointments.filter { ($0.from?.components?.calendarDay ?? today) >= today }.sorted(by: AppointmentFetch.startsEarlier)
+            _ = AppReducer.reduce(&state, .appointmentsLoaded(id, from: today, to: today.adding(days: 29), .success(upcoming)))
+        }
+        return state
+    }
+
+    @Test(arguments: ScreenSnapshotTests.sizes) func everyView(width: Int, height: Int) {
+        for (command, name) in [(Command.calendarUpcoming, "upcoming"), (.calendarToday, "day"), (.calendarWeek, "week"), (.calendarMonth, "month")] {
+            ScreenSnapshotTests.assertSnapshot("calendar-\(name)-\(width)x\(height)", Self.calendar(command, width: width, height: height))
+        }
+    }
+
+    @Test(arguments: ScreenSnapshotTests.sizes) func bookingFormWithMatchesAndAServerMessage(width: Int, height: Int) {
+        var state = Self.calendar(.calendarToday, width: width, height: height)
+        _ = AppReducer.reduce(&state, .commandInvoked(.newAppointment))
+        for character in "first1" { _ = AppReducer.reduce(&state, .textEdited(.insert(String(character)))) }
+        ScreenSnapshotTests.assertSnapshot("appointment-form-matches-\(width)x\(height)", state)
+        _ = AppReducer.reduce(&state, .commandInvoked(.nextField))
+        _ = AppReducer.reduce(&state, .textEdited(.killToStart))
+        _ = AppReducer.reduce(&state, .textEdited(.insert("today 14:00")))
+        _ = AppReducer.reduce(&state, .commandInvoked(.save))
+        if let id = state.requests[.saveAppointment] {
+            _ = AppReducer.reduce(&state, .changeFinished(id, .failure(.requestFailed(["Appointment schedule exists for this time."]))))
+        }
+        ScreenSnapshotTests.assertSnapshot("appointment-form-refused-\(width)x\(height)", state)
+    }
+
+    @Test(arguments: ScreenSnapshotTests.sizes) func dashboard(width: Int, height: Int) {
+        var state = Fixtures.loaded(width: width, height: height)
+        _ = AppReducer.reduce(&state, .commandInvoked(.viewOverview))
+        let statuses: [(String, Int, String, String)] = [
+            ("prospect", 50, "New lead, not yet contacted", "#6c757d"), ("contact", 34, "First contact made", "#17a2b8"),
+            ("tentative", 22, "Interested, nothing agreed", "#ffc107"), ("potential", 11, "Likely to buy", "#fd7e14"),
+            ("customer", 8, "Bought", "#28a745"), ("closed", 19, "Closed without a sale", "#dc3545"),
+        ]
+        let overview = Overview(json: .object([
+            "TotalLeads": .integer(144),
+            "LeadsData": .object([
+                "status": .array(statuses.map { .object(["status": .string($0.0), "count": .integer(Int64($0.1)),
+                                                         "Description": .string($0.2), "Color": .string($0.3)]) }),
+                "source": .array([("website", 40), ("direct", 30), ("reddit", 12)].map {
+                    .object(["source": .string($0.0), "count": .integer(Int64($0.1))]) }),
+            ]),
+        ]))
+        if let id = state.requests[.overview] { _ = AppReducer.reduce(&state, .overviewLoaded(id, .success(overview))) }
+        if let id = state.requests[.appointmentCounts] {
+            _ = AppReducer.reduce(&state, .appointmentCountsLoaded(id, .success(["today": 4, "week": 9, "month": 23])))
+        }
+        ScreenSnapshotTests.assertSnapshot("dashboard-\(width)x\(height)", state)
+        // Each status bar is in the colour the API gives it (nearest of 256).
+        let buffer = ScreenSnapshotTests.draw(state)
+        guard let row = (0..<buffer.height).first(where: { buffer.line($0).contains("Bought") }),
+              let x = (0..<buffer.width).first(where: { buffer[$0, row].grapheme == "█" }) else {
+            Issue.record("no Bought bar"); return
+        }
+        #expect(buffer[x, row].style.foreground == .index(Palette.nearest256(0x28, 0xa7, 0x45)))
+    }
+}
