@@ -127,6 +127,22 @@ public final class RunningSandbox: Sendable {
         if let temporaryPath { Self.removeDatabase(temporaryPath) }
     }
 
+    /// Stops as `stop()`, but waits at most `seconds` for open connections to
+    /// wind down (a client's keep-alive connection can hold a graceful
+    /// shutdown); the temporary database is removed either way. For a process
+    /// about to exit.
+    public func stop(within seconds: Double) async {
+        await group.triggerGracefulShutdown()
+        let task = self.task
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await task.value }
+            group.addTask { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
+            await group.next()
+            group.cancelAll()
+        }
+        if let temporaryPath { Self.removeDatabase(temporaryPath) }
+    }
+
     /// Waits until the server stops by itself (or is stopped).
     public func wait() async { await task.value }
 

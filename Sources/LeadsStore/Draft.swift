@@ -7,6 +7,8 @@ public struct Draft: Equatable, Sendable, Codable {
         case note(slug: String, leadName: String, text: String)
         /// `slug` nil for a new lead.
         case lead(slug: String?, values: [String: String])
+        /// `id` nil for a new appointment; the fields as typed (`lead`, `start`, `duration`, `note`).
+        case appointment(id: Int?, leadSlug: String?, values: [String: String])
     }
 
     /// The file's name without extension; unique per draft.
@@ -25,6 +27,9 @@ public struct Draft: Equatable, Sendable, Codable {
         case .lead(let slug, let values):
             let name = [values["first_name"], values["last_name"]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return (slug == nil ? "a new lead" : "changes to a lead") + (name.isEmpty ? "" : " (\(name))")
+        case .appointment(let id, _, let values):
+            let what = [values["lead"], values["start"]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            return (id == nil ? "a new appointment" : "changes to an appointment") + (what.isEmpty ? "" : " (\(what))")
         }
     }
 }

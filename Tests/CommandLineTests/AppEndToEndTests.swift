@@ -154,7 +154,7 @@ import Testing
 
         let pid = try #require(try await tmux.programPID())
         kill(pid, SIGHUP)
-        _ = try await tmux.waitForFile("after", seconds: 10)
+        _ = try await tmux.waitForFile("after", seconds: 30)
         #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "129")
         try await tmux.expectTerminalRestored()
         let drafts = tmux.scratch.appendingPathComponent("state/leadterm/drafts")

@@ -50,7 +50,7 @@ import Testing
 
         let demo = try #require(try await tmux.programPID())
         kill(demo, SIGHUP)
-        _ = try await tmux.waitForFile("after", seconds: 10)
+        _ = try await tmux.waitForFile("after", seconds: 30)
         #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "129")
         try await tmux.expectTerminalRestored()
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LeadsAPI
+import LeadsStore
 import Testing
 @testable import leadterm
 
@@ -57,6 +58,14 @@ import Testing
 
         let badRange = try await cli("appointments", "export", "--demo", "--ics", ics.path, "--from", "2026-12-01", "--to", "2026-11-01")
         #expect(badRange.status == 2 && badRange.stderr.contains("--to (2026-11-01) is before --from (2026-12-01)"))
+    }
+
+    @Test func anEmptyDaySaysSo() {
+        #expect(TodayCommand.agenda([], today: Day(year: 2026, month: 11, day: 24), width: 80) == "No appointments today.")
+        let one = [Appointment(id: 1, lead: "Ana Souza", from: APIDate(raw: "2026-11-24 09:00"), to: APIDate(raw: "2026-11-24 09:30"),
+                               note: "Intro\ncall", status: "fullfilled")]
+        #expect(TodayCommand.agenda(one, today: Day(year: 2026, month: 11, day: 24), width: 80)
+                == "Today, Tue 24 Nov 2026: 1 appointment\n09:00–09:30  Ana Souza  fulfilled  Intro call")
     }
 
     @Test func hostileTextIsEscapedAndLongLinesFolded() throws {

@@ -167,4 +167,21 @@ import TextEditing
         #expect(form.value(.start) == "2026-11-24 10:30")
         #expect(form.focus == .start)
     }
+
+    @Test func aHangUpMidBookingKeepsTheFormAsADraft() {
+        var state = Self.calendar()
+        _ = AppReducer.reduce(&state, .commandInvoked(.newAppointment))
+        for character in "first3" { _ = AppReducer.reduce(&state, .textEdited(.insert(String(character)))) }
+        _ = AppReducer.reduce(&state, .commandInvoked(.nextField))
+        let effects = AppReducer.reduce(&state, .hungUp)
+        guard case .saveDraft(let draft)? = effects.first else { Issue.record("no draft: \(effects)"); return }
+        #expect(draft.content == .appointment(id: nil, leadSlug: "lead-3", values: [
+            "lead": "First3 Last3", "start": "2026-11-24 10:30", "duration": "30", "note": ""]))
+        // Resumed: the form is back as it was.
+        var next = Fixtures.loaded()
+        _ = AppReducer.reduce(&next, .started(drafts: [draft]))
+        _ = AppReducer.reduce(&next, .commandInvoked(.yes))
+        guard case .appointmentForm(let form) = next.topModal else { Issue.record("no form"); return }
+        #expect(form.lead?.slug == "lead-3" && form.value(.start) == "2026-11-24 10:30")
+    }
 }

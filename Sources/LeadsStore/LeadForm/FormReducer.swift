@@ -188,22 +188,33 @@ enum FormReducer {
             // Nothing of it is saved yet: every field counts as changed.
             form.original = Dictionary(uniqueKeysWithValues: LeadForm.Field.allCases.map { ($0, "") })
             state.modals.append(.leadForm(form))
+        case .appointment(let id, let leadSlug, let stored):
+            let lead = leadSlug.map { AppointmentForm.LeadChoice(slug: $0, name: stored["lead"] ?? $0) }
+            var form = AppointmentForm(mode: id.map { .edit(id: $0) } ?? .create, lead: lead, start: nil)
+            for field in AppointmentForm.Field.allCases { form.inputs[field] = TextInput(stored[field.rawValue] ?? "") }
+            form.original = Dictionary(uniqueKeysWithValues: AppointmentForm.Field.allCases.map { ($0, "") })
+            state.modals.append(.appointmentForm(form))
         }
         state.message = StatusMessage("Resumed \(draft.summary).", .info, at: state.now)
     }
 
     /// The unsaved input of the topmost form, as a draft; nil when there is none.
     static func draft(of state: AppState) -> Draft? {
-        let id = "draft-\(Int64(state.now.timeIntervalSince1970 * 1000))"
+        let draftID = "draft-\(Int64(state.now.timeIntervalSince1970 * 1000))"
         for modal in state.modals.reversed() {
             switch modal {
             case .noteForm(let form) where !form.input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
-                return Draft(id: id, savedAt: state.now, content: .note(slug: form.slug, leadName: form.leadName, text: form.input.text))
+                return Draft(id: draftID, savedAt: state.now, content: .note(slug: form.slug, leadName: form.leadName, text: form.input.text))
+            case .appointmentForm(let form) where form.hasChanges:
+                var id: Int?
+                if case .edit(let editing) = form.mode { id = editing }
+                let values = Dictionary(uniqueKeysWithValues: AppointmentForm.Field.allCases.map { ($0.rawValue, form.value($0)) })
+                return Draft(id: draftID, savedAt: state.now, content: .appointment(id: id, leadSlug: form.lead?.slug, values: values))
             case .leadForm(let form) where form.hasChanges:
                 var slug: String?
                 if case .edit(let editing) = form.mode { slug = editing }
                 let values = Dictionary(uniqueKeysWithValues: LeadForm.Field.allCases.map { ($0.rawValue, form.value($0)) })
-                return Draft(id: id, savedAt: state.now, content: .lead(slug: slug, values: values))
+                return Draft(id: draftID, savedAt: state.now, content: .lead(slug: slug, values: values))
             default: continue
             }
         }

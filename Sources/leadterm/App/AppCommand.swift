@@ -35,7 +35,8 @@ enum AppLauncher {
         }
         let chosen = settings
         let exit = try runOnOwnThread { try Self.runUI(service: service, settings: chosen, environment: environment, started: started) }
-        await sandbox?.stop()
+        // The terminal is already restored: do not let the demo server's graceful shutdown hold the exit.
+        await sandbox?.stop(within: 1)
         if exit != 0 { throw ExitCode(exit) }
     }
 
