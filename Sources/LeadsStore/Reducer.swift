@@ -87,6 +87,11 @@ public enum AppReducer {
         if state.filterBar != nil { return LeadListReducer.filterBarCommand(&state, command) }
         if state.view == .calendar, let effects = CalendarReducer.command(&state, command) { return effects }
         if state.view == .overview, command == .refresh { return DashboardReducer.refresh(&state) }
+        if state.view != .leads {
+            // Esc goes back to the leads; `/` filters them, from anywhere.
+            if command == .back { state.view = .leads; return [] }
+            if command == .filter { state.view = .leads }
+        }
         switch command {
         case .help: state.modals.append(.help(offset: 0))
         case .palette: state.modals.append(.palette(PaletteState()))

@@ -184,4 +184,13 @@ import TextEditing
         guard case .appointmentForm(let form) = next.topModal else { Issue.record("no form"); return }
         #expect(form.lead?.slug == "lead-3" && form.value(.start) == "2026-11-24 10:30")
     }
+
+    @Test func escGoesBackToTheLeadsAndSlashFiltersThem() {
+        var state = Self.calendar()
+        _ = AppReducer.reduce(&state, .commandInvoked(.back))
+        #expect(state.view == .leads && state.filterBar == nil)
+        state = Self.calendar()
+        _ = AppReducer.reduce(&state, .commandInvoked(.filter))
+        #expect(state.view == .leads && state.filterBar != nil)
+    }
 }
