@@ -33,7 +33,7 @@ import Testing
         try await tmux.start("PS1='$ ' exec bash --norc --noprofile -i", width: 100, height: 30)
         try await tmux.waitFor(text: "$")
         // A subshell, so Ctrl-Z stops one job that `fg` resumes as a whole.
-        try await tmux.type("( stty -a > \(dir)/before; \(app); echo $? > \(dir)/exit; stty -a > \(dir)/after )")
+        try await tmux.type("( stty -a > \(dir)/before; \(app); echo $? > \(dir)/exit; stty -a > \(dir)/after.partial; mv \(dir)/after.partial \(dir)/after )")
         try await tmux.keys("Enter")
         try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } }
         var lines = try await tmux.waitFor("the title bar") { $0[0].contains("demo") && $0[0].contains("today") && $0[0].contains("leads") }
@@ -141,7 +141,7 @@ import Testing
         let tmux = try TmuxSession()
         let app = try Self.prepare(tmux)
         let dir = tmux.scratch.path
-        try await tmux.start("stty -a > \(dir)/before; \(app); echo $? > \(dir)/exit; stty -a > \(dir)/after; sleep 60", width: 80, height: 24)
+        try await tmux.start("stty -a > \(dir)/before; \(app); echo $? > \(dir)/exit; stty -a > \(dir)/after.partial; mv \(dir)/after.partial \(dir)/after; sleep 60", width: 80, height: 24)
         let lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } }
         #expect(lines.allSatisfy { $0.count <= 80 })
         try await tmux.keys("?")

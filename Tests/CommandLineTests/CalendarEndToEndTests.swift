@@ -34,7 +34,7 @@ import Testing
     @Test func bookMoveFulfilDeleteAndTheDashboardAt100x30() async throws {
         let tmux = try TmuxSession()
         let app = try AppEndToEndTests.prepare(tmux)
-        try await tmux.start("\(app); echo $? > \(tmux.scratch.path)/exit; sleep 60", width: 100, height: 30)
+        try await tmux.start("\(app); echo $? > \(tmux.scratch.path)/exit.partial; mv \(tmux.scratch.path)/exit.partial \(tmux.scratch.path)/exit; sleep 60", width: 100, height: 30)
         try await tmux.waitFor("the first page") { AppEndToEndTests.counter($0) != nil }
 
         // The four views and their periods.
@@ -139,7 +139,7 @@ import Testing
     @Test func everyViewFitsAt80x24() async throws {
         let tmux = try TmuxSession()
         let app = try AppEndToEndTests.prepare(tmux)
-        try await tmux.start("\(app); echo $? > \(tmux.scratch.path)/exit; sleep 60", width: 80, height: 24)
+        try await tmux.start("\(app); echo $? > \(tmux.scratch.path)/exit.partial; mv \(tmux.scratch.path)/exit.partial \(tmux.scratch.path)/exit; sleep 60", width: 80, height: 24)
         try await tmux.waitFor("the first page") { AppEndToEndTests.counter($0) != nil }
         try await tmux.keys("2")
         try await tmux.waitFor(text: "· today")

@@ -9,7 +9,7 @@ import Testing
     @Test func keysWideCharactersResizeAndRestoreAfterSIGHUP() async throws {
         let tmux = try TmuxSession()
         let dir = tmux.scratch.path
-        let script = "stty -a > \(dir)/before; \(CommandRunner.binary.path) toolkit-demo; echo $? > \(dir)/exit; stty -a > \(dir)/after; "
+        let script = "stty -a > \(dir)/before; \(CommandRunner.binary.path) toolkit-demo; echo $? > \(dir)/exit; stty -a > \(dir)/after.partial; mv \(dir)/after.partial \(dir)/after; "
             + "tput cnorm >/dev/null 2>&1; sleep 60"
         try await tmux.start(script, width: 80, height: 24)
 

@@ -110,11 +110,13 @@ final class TmuxSession: @unchecked Sendable {
             .filter { !$0.isEmpty && !$0.hasPrefix("rows ") && !$0.hasPrefix("columns ") }
     }
 
-    /// Checks the files `before` and `after` hold the same terminal settings,
+    /// Checks the files `before` and `after` hold the same terminal settings (a script writes
+    /// `after` through a rename, so it is never read half written),
     /// and that the alternate screen is off and the cursor visible.
     func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let before = Self.terminalSettings(fileText("before")), after = Self.terminalSettings(fileText("after"))
-        let changed = zip(before, after).filter { $0.0 != $0.1 }.map { "\($0.0) → \($0.1)" }
+        var changed = zip(before, after).filter { $0.0 != $0.1 }.map { "\($0.0) → \($0.1)" }
+        if before.count != after.count { changed.append("\(before.count) settings before, \(after.count) after") }
         #expect(!before.isEmpty && before == after, "stty -a differs: \(changed)", sourceLocation: sourceLocation)
         let state = try await tmux("display", "-p", "-t", "e2e", "#{alternate_on} #{cursor_flag}")
         #expect(state.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1", sourceLocation: sourceLocation)
