@@ -1,6 +1,6 @@
-import TextEditing
 import Foundation
 import LeadsAPI
+import TextEditing
 
 /// Everything that happens to the app: keys (as commands or text edits),
 /// responses, ticks, resizes. Named for what happened.

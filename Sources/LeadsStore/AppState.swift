@@ -1,6 +1,6 @@
-import TextEditing
 import Foundation
 import LeadsAPI
+import TextEditing
 
 /// The whole state of the app: one value, changed only by `reduce`.
 public struct AppState: Equatable, Sendable {

@@ -1,6 +1,6 @@
-import TextEditing
 import Foundation
 import LeadsAPI
+import TextEditing
 
 /// The app's reducer: `reduce(&state, action)` changes the state and
 /// returns the effects to run. It never awaits, prints or reads the clock.
@@ -8,7 +8,7 @@ import LeadsAPI
 /// The root handles what applies everywhere (pending-delete undo, the
 /// status message's life, modals on top) and forwards the rest to the
 /// pane's functions: `LeadListReducer`, `LeadDetailReducer`, `FormReducer`,
-/// `ResponseReducer`.
+/// `CalendarReducer`, `DashboardReducer`, `ResponseReducer`.
 public enum AppReducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {

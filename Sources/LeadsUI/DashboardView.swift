@@ -1,7 +1,7 @@
 import LeadsAPI
-import TextEditing
 import LeadsStore
 import TerminalUI
+import TextEditing
 
 /// The overview: total leads, leads by status (each bar in the colour the
 /// API gives that status, with its description) and by source, and the

@@ -1,7 +1,7 @@
-import TextEditing
 import LeadsAPI
 import LeadsStore
 import TerminalUI
+import TextEditing
 
 /// The lead form drawn with the toolkit's `Form`: each field, the error
 /// under it, where a prefilled value came from.

@@ -1,6 +1,6 @@
-import TextEditing
 import LeadsStore
 import TerminalUI
+import TextEditing
 
 /// Turns keys into actions: text keys into edits where something takes
 /// text (forms, the palette, the `/` bar), everything else through the
@@ -15,7 +15,11 @@ public struct KeyRouter {
     public init(keymap: Keymap) { self.keymap = keymap }
 
     public mutating func actions(for key: Key, state: AppState) -> [Action] {
-        if key == .ctrl("c") { return [.commandInvoked(.quit)] }   // raw mode: Ctrl-C arrives as a key
+        if key == .ctrl("c") {   // raw mode: Ctrl-C arrives as a key; it ends any half-typed sequence too
+            resolver.cancel()
+            pendingHint = nil
+            return [.commandInvoked(.quit)]
+        }
         if case .mouse(let event) = key { return mouse(event, state: state) }
         // Esc then a key typed quickly arrives as Alt+key: when Alt+key means
         // nothing here, it is the two keys.

@@ -1,8 +1,8 @@
-import TextEditing
 import Foundation
 import LeadsAPI
 import LeadsStore
 import TerminalUI
+import TextEditing
 
 /// Draws `AppState` into a buffer: title bar, panes, the `/` bar, dialogs
 /// and forms on top, status bar. Keeps small caches (status colours, key
@@ -25,7 +25,9 @@ public final class Screen {
         self.descriptions = descriptions
     }
 
-    public func render(_ state: AppState, into buffer: inout Buffer) {
+    /// - Parameter pendingKeys: the first key of a two-key sequence and what may follow
+    ///   (`KeyRouter.pendingHint`), shown instead of the hints until the sequence ends.
+    public func render(_ state: AppState, into buffer: inout Buffer, pendingKeys: String? = nil) {
         statusStyles.update(colors: state.statusColors, theme: theme)
         let layout = ScreenLayout(width: buffer.width, height: buffer.height, state: state)
         renderTitle(state, layout.title, &buffer)
@@ -43,7 +45,7 @@ public final class Screen {
             renderFilterBar(bar, Rect(x: list.x, y: list.maxY - 1, width: list.width, height: 1), &buffer)
         }
         for modal in state.modals { renderModal(modal, state, layout.main, &buffer) }
-        renderStatus(state, layout.status, &buffer)
+        renderStatus(state, layout.status, pendingKeys, &buffer)
     }
 
     /// An appointment status in its theme colour (`fullfilled` is the service's spelling).
@@ -74,7 +76,7 @@ public final class Screen {
         if rect.maxX - rightWidth > x { buffer.put(rightText, x: rect.maxX - rightWidth, y: rect.y, style: theme["ui.tab"]) }
     }
 
-    private func renderStatus(_ state: AppState, _ rect: Rect, _ buffer: inout Buffer) {
+    private func renderStatus(_ state: AppState, _ rect: Rect, _ pendingKeys: String?, _ buffer: inout Buffer) {
         var message: (text: String, level: StatusBar.Level)?
         if let pending = state.pendingDelete {
             let undoKey = keyLabel(.undo, stack: ["pending"]) ?? "u"
@@ -89,7 +91,7 @@ public final class Screen {
             }
             message = (current.text, level)
         }
-        StatusBar(hints: hints(state), message: message, spinner: state.isBusy ? state.spinnerFrame : nil)
+        StatusBar(hints: pendingKeys.map { [($0, "…")] } ?? hints(state), message: message, spinner: state.isBusy ? state.spinnerFrame : nil)
             .render(in: rect, buffer: &buffer, theme: theme)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import LeadsAPI
-import Testing
 import TestSupport
+import Testing
 import TextEditing
 @testable import LeadsStore
 

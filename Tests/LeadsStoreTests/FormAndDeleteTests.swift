@@ -1,8 +1,8 @@
-import TextEditing
 import Foundation
 import LeadsAPI
-import Testing
 import TestSupport
+import Testing
+import TextEditing
 @testable import LeadsStore
 
 @Suite struct LeadFormTests {

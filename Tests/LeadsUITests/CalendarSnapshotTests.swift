@@ -2,8 +2,8 @@ import Foundation
 import LeadsAPI
 import LeadsStore
 import TerminalUI
-import Testing
 import TestSupport
+import Testing
 import TextEditing
 @testable import LeadsUI
 

@@ -1,7 +1,7 @@
 import LeadsStore
 import TerminalUI
-import Testing
 import TestSupport
+import Testing
 import TextEditing
 @testable import LeadsUI
 
@@ -68,5 +68,19 @@ import TextEditing
         #expect(router.mouse(MouseEvent(kind: .press, x: 5, y: 0), state: state) == [])           // the title bar
         let notes = DetailLayout.rows(of: DetailLayout(frame: ScreenLayout(width: 160, height: 48, state: state).detail!, lead: nil).notes)
         #expect(router.mouse(MouseEvent(kind: .press, x: notes.x + 1, y: notes.y), state: state) == [.rowClicked(.notes, 0)])
+    }
+
+    @Test func aTwoKeySequenceShowsWhatMayFollow() {
+        var keys = keymap
+        keys.bind(KeySequence([.ctrl("x"), .ctrl("c")]), to: "app.quit", in: "global")
+        var router = KeyRouter(keymap: keys)
+        let state = Fixtures.loaded()
+        #expect(router.actions(for: .ctrl("x"), state: state) == [])
+        #expect(router.pendingHint == "ctrl-x ctrl-c")
+        var buffer = Buffer(width: 80, height: 24)
+        ScreenSnapshotTests.screen().render(state, into: &buffer, pendingKeys: router.pendingHint)
+        #expect(buffer.line(23).contains("ctrl-x ctrl-c …"))
+        #expect(router.actions(for: .ctrl("c"), state: state) == [.commandInvoked(.quit)])
+        #expect(router.pendingHint == nil)
     }
 }

@@ -1,10 +1,10 @@
-import TextEditing
 import Foundation
 import LeadsAPI
 import LeadsStore
 import TerminalUI
-import Testing
 import TestSupport
+import Testing
+import TextEditing
 @testable import LeadsUI
 
 /// Screens drawn from states built by the reducer, at 80x24 and 160x48,

@@ -1,6 +1,6 @@
-import TextEditing
 import Foundation
 import LeadsAPI
+import TextEditing
 
 /// Forms' part of the reducer: typing, moving between fields, saving,
 /// cancelling (asking first when something changed), drafts.

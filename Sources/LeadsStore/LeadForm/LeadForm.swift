@@ -1,5 +1,5 @@
-import TextEditing
 import LeadsAPI
+import TextEditing
 
 /// The new-lead / edit-lead form: what was typed, field by field, and what
 /// is wrong with it.

@@ -1,6 +1,6 @@
-import TextEditing
 import Foundation
 import LeadsAPI
+import TextEditing
 
 /// The lead list's part of the reducer: moving, paging, filtering, sorting,
 /// owned/assigned, and the commands that act on the selected lead.

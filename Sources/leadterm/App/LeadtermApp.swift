@@ -92,7 +92,7 @@ final class LeadtermApp {
         if state.width != buffer.width || state.height != buffer.height {
             _ = send(.resized(width: buffer.width, height: buffer.height))
         }
-        screen.render(state, into: &buffer)
+        screen.render(state, into: &buffer, pendingKeys: router.pendingHint)
         isDirty = false
         if timings.firstFrameWithData == nil, state.list.isFirstPageLoaded { timings.firstFrameWithData = clock() }
     }
