@@ -193,4 +193,30 @@ import TextEditing
         _ = AppReducer.reduce(&state, .commandInvoked(.filter))
         #expect(state.view == .leads && state.filterBar != nil)
     }
+
+    @Test(arguments: [(Command.confirmAppointment, "confirmed"), (.cancelAppointment, "cancelled"), (.fulfilAppointment, "fullfilled")])
+    func statusKeysSendTheServicesSpelling(_ command: Command, _ status: String) {
+        var state = Self.calendar([Fixtures.appointment(4, 15)])
+        #expect(AppReducer.reduce(&state, .commandInvoked(command)) == [
+            .request(RequestID(.saveAppointment, 5), .updateAppointment(AppointmentChanges(id: 4, status: status)))])
+    }
+
+    @Test func editOpensTheAppointmentAsItIsAndRefreshReloads() {
+        var state = Self.calendar([Fixtures.appointment(4, 15, minutes: 45, lead: 2, note: "Demo")])
+        _ = AppReducer.reduce(&state, .commandInvoked(.editAppointment))
+        guard case .appointmentForm(let form) = state.topModal else { Issue.record("no form"); return }
+        #expect(form.mode == .edit(id: 4) && form.focus == .start)
+        #expect(form.lead == .init(slug: "lead-2", name: "First2 Last2"))
+        #expect([form.value(.start), form.value(.duration), form.value(.note)] == ["2026-11-24 15:00", "45", "Demo"])
+        _ = AppReducer.reduce(&state, .commandInvoked(.cancel))   // nothing changed: closes at once
+        #expect(state.modals.isEmpty)
+        let refresh = AppReducer.reduce(&state, .commandInvoked(.refresh))
+        #expect(refresh.first == .request(RequestID(.calendarWindow, 5), .appointments(from: Self.window.lowerBound, to: Self.window.upperBound)))
+        // Up and down move the agenda outside the month view.
+        state = Self.calendar([Fixtures.appointment(1, 15), Fixtures.appointment(2, 16)])
+        _ = AppReducer.reduce(&state, .commandInvoked(.calendarDown))
+        #expect(state.calendar.selection == 1 && state.calendar.anchor == Self.today)
+        _ = AppReducer.reduce(&state, .commandInvoked(.calendarUp))
+        #expect(state.calendar.selection == 0)
+    }
 }
