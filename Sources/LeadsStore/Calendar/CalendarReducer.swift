@@ -144,7 +144,7 @@ enum CalendarReducer {
 
     static func minutes(of item: Appointment) -> Int {
         guard let from = item.from?.components, let to = item.to?.components else { return 30 }
-        let length = DayTime(day: from.calendarDay, hour: from.hour, minute: from.minute).day.days(to: to.calendarDay) * 1440
+        let length = from.calendarDay.days(to: to.calendarDay) * 1440
             + (to.hour * 60 + to.minute) - (from.hour * 60 + from.minute)
         return (5...720).contains(length) ? length : 30
     }
