@@ -1,0 +1,60 @@
+import Foundation
+import LeadsStore
+import Testing
+@testable import leadterm
+
+/// `settings.toml`: values applied, every problem named with its line, defaults kept.
+@Suite struct SettingsFileTests {
+    func apply(_ text: String) throws -> (Settings, [String]) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("settings-\(UUID().uuidString).toml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var settings = Settings(serverLabel: "demo")
+        let warnings = SettingsFile.apply(url, to: &settings)
+        return (settings, warnings.map { "\($0.line): \($0.message)" })
+    }
+
+    @Test func valuesAreApplied() throws {
+        let (settings, warnings) = try apply("""
+            [leads]
+            undo_seconds = 2
+            page_size = 100
+            default_assignee = "alex"
+            user = "sam"
+
+            [calendar]
+            reminder_minutes = 15
+            bell = false
+            monday_first = false
+            overview_refresh_minutes = 3
+            """)
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(settings.undoSeconds == 2 && settings.pageSize == 100)
+        #expect(settings.defaultAssignee == "alex" && settings.signedInUser == "sam")
+        #expect(settings.reminderMinutes == 15 && !settings.reminderBell && !settings.mondayFirst && settings.dashboardRefreshMinutes == 3)
+    }
+
+    @Test func problemsAreNamedAndTheDefaultsKept() throws {
+        let (settings, warnings) = try apply("""
+            [leads]
+            undo_seconds = 600
+            page_size = "lots"
+            colour = "blue"
+
+            [calendar]
+            bell = "yes"
+
+            [extras]
+            """)
+        #expect(warnings == [
+            "2: undo_seconds must be a whole number of seconds from 0 to 60",
+            "3: page_size must be a whole number from 10 to 500",
+            "4: unknown setting \"colour\" in [leads] (known: undo_seconds, page_size, default_assignee, user)",
+            "7: bell must be true or false",
+            "9: unknown table [extras] (known: [leads], [calendar])",
+        ])
+        #expect(settings.undoSeconds == 5 && settings.pageSize == 50 && settings.reminderBell)
+        let (_, broken) = try apply("[leads\nundo_seconds = 2\n")
+        #expect(broken.count == 1 && broken[0].hasPrefix("1: "))
+    }
+}
