@@ -18,9 +18,9 @@ public struct AppState: Equatable, Sendable {
     /// Status → colour as the overview sends it (`#28a745`, a name…).
     public var statusColors: [String: String] = [:]
     public var totalLeads: Int?
-    public var todayAppointments: Int?
-    /// Today's appointments (for the title bar and reminders).
-    public var todayList: [Appointment] = []
+    /// Today's appointments (for the title bar and reminders); nil until they have come.
+    public var todayList: [Appointment]?
+    public var todayAppointments: Int? { todayList?.count }
     /// The day `todayList` was asked for (a new one is asked for after midnight).
     public var todayListDay: Day?
     /// Appointments already announced by a reminder.
@@ -171,7 +171,7 @@ public struct PendingDelete: Equatable, Sendable {
 
 /// Why a request was made. One request per purpose is current.
 public enum Purpose: String, Hashable, Sendable {
-    case leadsPage, overview, todayCount, leadDetail, saveLead, saveNote, delete
+    case leadsPage, overview, today, leadDetail, saveLead, saveNote, delete
     case calendarWindow, upcoming, appointmentCounts, saveAppointment
 }
 

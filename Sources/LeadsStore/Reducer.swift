@@ -15,7 +15,7 @@ public enum AppReducer {
         case .started(let drafts):
             var effects = LeadListReducer.reload(&state)
             effects += state.issue(.overview, .overview)
-            effects += state.issue(.todayCount, .dayAppointments(state.today))
+            effects += state.reloadToday()
             state.overviewLoadedAt = state.now
             if let draft = drafts.first {
                 state.modals.append(.confirm(Confirmation(
@@ -316,7 +316,7 @@ public enum AppReducer {
         effects += DashboardReducer.refreshIfDue(&state)
         if let asked = state.todayListDay, asked != state.today {
             // Past midnight: today's list (title bar, reminders) is another day's now.
-            effects += state.issue(.todayCount, .dayAppointments(state.today))
+            effects += state.reloadToday()
         }
         return effects
     }
@@ -337,9 +337,14 @@ extension AppState {
         let id = RequestID(purpose, nextSerial)
         nextSerial += 1
         requests[purpose] = id
-        if case .dayAppointments(let day) = request { todayListDay = day }
         effects.append(.request(id, request))
         return effects
+    }
+
+    /// Today's appointments again (title bar, reminders), remembering which day they are of.
+    mutating func reloadToday() -> [Effect] {
+        todayListDay = today
+        return issue(.today, .dayAppointments(today))
     }
 
     /// True (and the request forgotten) when `id` is the current request of its purpose.

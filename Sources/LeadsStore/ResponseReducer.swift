@@ -53,7 +53,6 @@ enum ResponseReducer {
             guard state.accept(id) else { return [] }
             if case .success(let items) = result {
                 state.todayList = items
-                state.todayAppointments = items.count
             }
             return CalendarReducer.remind(&state)
 

@@ -11,9 +11,9 @@ import TextEditing
         assertReduce(&state, .started(drafts: []), effects: [
             .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: 50, offset: 0))),
             .request(RequestID(.overview, 2), .overview),
-            .request(RequestID(.todayCount, 3), .dayAppointments(Day(year: 2026, month: 11, day: 24))),
+            .request(RequestID(.today, 3), .dayAppointments(Day(year: 2026, month: 11, day: 24))),
         ]) {
-            $0.requests = [.leadsPage: RequestID(.leadsPage, 1), .overview: RequestID(.overview, 2), .todayCount: RequestID(.todayCount, 3)]
+            $0.requests = [.leadsPage: RequestID(.leadsPage, 1), .overview: RequestID(.overview, 2), .today: RequestID(.today, 3)]
             $0.todayListDay = Day(year: 2026, month: 11, day: 24)
             $0.overviewLoadedAt = Fixtures.now
             $0.nextSerial = 4
@@ -119,10 +119,9 @@ import TextEditing
             $0.overview = overview
         }
         let today = [Fixtures.appointment(1, 9), Fixtures.appointment(2, 11, 30), Fixtures.appointment(3, 14), Fixtures.appointment(4, 16, 30)]
-        assertReduce(&state, .todayAppointmentsLoaded(RequestID(.todayCount, 3), .success(today)), effects: []) {
-            $0.requests[.todayCount] = nil
+        assertReduce(&state, .todayAppointmentsLoaded(RequestID(.today, 3), .success(today)), effects: []) {
+            $0.requests[.today] = nil
             $0.todayList = today
-            $0.todayAppointments = 4
         }
     }
 }

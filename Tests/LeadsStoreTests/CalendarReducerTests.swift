@@ -137,7 +137,7 @@ import TextEditing
 
     @Test func aReminderShowsOnceWithOneBell() {
         var state = Fixtures.loaded()
-        _ = AppReducer.reduce(&state, .todayAppointmentsLoaded(state.requests[.todayCount]!, .success(
+        _ = AppReducer.reduce(&state, .todayAppointmentsLoaded(state.requests[.today]!, .success(
             [Fixtures.appointment(1, 10, 30, note: "Demo"), Fixtures.appointment(2, 11, 0, status: "cancelled")])))
         #expect(state.message == nil)   // 10:30 is 15 minutes away
         let near = Fixtures.now.addingTimeInterval(6 * 60)   // 10:21

@@ -69,7 +69,7 @@ import TextEditing
             "total_leads": .integer(130),
             "LeadsData": .object(["status": .array([.object(["status": .string("prospect"), "count": .integer(100), "Color": .string("#ff0000")])])]),
         ])))))
-        _ = AppReducer.reduce(&state, .todayAppointmentsLoaded(state.requests[.todayCount]!, .success(
+        _ = AppReducer.reduce(&state, .todayAppointmentsLoaded(state.requests[.today]!, .success(
             [Fixtures.appointment(1, 9), Fixtures.appointment(2, 11, 30), Fixtures.appointment(3, 14), Fixtures.appointment(4, 16, 30)])))
         _ = AppReducer.reduce(&state, .ticked(Fixtures.now))
         var json: [String: JSONValue] = [

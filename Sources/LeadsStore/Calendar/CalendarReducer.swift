@@ -26,7 +26,7 @@ enum CalendarReducer {
     /// After a booking or change: everything that shows appointments again.
     static func reloadAll(_ state: inout AppState) -> [Effect] {
         state.calendar.forget()
-        var effects = state.issue(.todayCount, .dayAppointments(state.today))
+        var effects = state.reloadToday()
         if state.view == .calendar { effects += load(&state, force: true) }
         if state.view == .overview { effects += DashboardReducer.refresh(&state) }
         return effects
@@ -102,7 +102,7 @@ enum CalendarReducer {
             return []
         case .refresh:
             state.calendar = calendar
-            return load(&state, force: true) + state.issue(.todayCount, .dayAppointments(state.today))
+            return load(&state, force: true) + state.reloadToday()
         case .open: return jumpToLead(&state)
         case .newAppointment:
             let day = calendar.mode == .upcoming ? state.today : calendar.anchor
@@ -303,7 +303,7 @@ enum CalendarReducer {
         guard state.settings.reminderMinutes > 0 else { return [] }
         let zone = state.settings.timeZone
         let horizon = state.now.addingTimeInterval(Double(state.settings.reminderMinutes) * 60)
-        for item in state.todayList where AppointmentStatus(lenient: item.status) != .cancelled {
+        for item in state.todayList ?? [] where AppointmentStatus(lenient: item.status) != .cancelled {
             guard let start = item.from?.date(in: zone), start > state.now, start <= horizon else { continue }
             let key = "\(item.id.map(String.init) ?? item.leadSlug)@\(item.from?.raw ?? "")"
             guard !state.reminded.contains(key) else { continue }
@@ -329,6 +329,6 @@ enum DashboardReducer {
     static func refreshIfDue(_ state: inout AppState) -> [Effect] {
         guard let last = state.overviewLoadedAt else { return [] }
         guard state.now.timeIntervalSince(last) >= Double(state.settings.dashboardRefreshMinutes) * 60 else { return [] }
-        return refresh(&state) + state.issue(.todayCount, .dayAppointments(state.today))
+        return refresh(&state) + state.reloadToday()
     }
 }
