@@ -27,9 +27,23 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Header names in the sandbox's responder (already a dependency of Hummingbird).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The client's HTTP transport, on the SwiftNIO event loops the sandbox already builds.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // TLS failures named as such in the transport's errors (already a dependency of async-http-client).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
-        .target(name: "LeadsAPI", swiftSettings: strict),
+        .target(
+            name: "LeadsAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CTermGuard", linkerSettings: [.linkedLibrary("ncursesw")]),
         // Text being typed and its editing steps, shared by the toolkit's fields and the store's forms.
@@ -63,7 +77,7 @@ let package = Package(
         // Benchmarks that print figures: `swift run -c release leadterm-bench`.
         .executableTarget(name: "leadterm-bench", dependencies: ["TerminalUI", "LeadsStore", "LeadsUI", "LeadsAPI", "LeadsSandbox", "CTermGuard"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["LeadsAPI", "LeadsSandbox", "LeadsStore"], path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),

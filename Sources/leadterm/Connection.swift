@@ -37,7 +37,7 @@ struct ConnectionOptions: ParsableArguments {
             do {
                 let client = try APIClient(configuration: ClientConfiguration(
                     baseURL: sandbox.baseURL, credentials: sandbox.credentials, timeout: timeout))
-                let result = try await body(client)
+                let result = try await Self.using(client, body)
                 await sandbox.stop()
                 return result
             } catch {
@@ -45,7 +45,19 @@ struct ConnectionOptions: ParsableArguments {
                 throw error
             }
         }
-        return try await body(try makeClient())
+        return try await Self.using(try makeClient(), body)
+    }
+
+    /// Runs `body` with `client`, then closes its connections whatever happened.
+    static func using<T: Sendable>(_ client: APIClient, _ body: (any LeadsService) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(client)
+            await client.shutdown()
+            return result
+        } catch {
+            await client.shutdown()
+            throw error
+        }
     }
 
     func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> APIClient {

@@ -193,10 +193,18 @@ import Testing
     @Test func multipartFormsAreAcceptedAsTheDocumentsSamplesSendThem() async throws {
         try await SandboxHarness.with { sandbox, _ in
             let body = "--XyZ\r\nContent-Disposition: form-data; name=\"slug\"\r\n\r\nana-souza-1\r\n--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nfrom multipart & co\r\n--XyZ--\r\n"
-            let response = try await URLSessionTransport().send(HTTPRequest(
-                method: "POST", url: sandbox.baseURL.appendingPathComponent("leads/create/leadnote/"),
-                headers: ["Authorization": "Bearer \(sandbox.token)", "apikey": sandbox.apiKey, "Content-Type": "multipart/form-data; boundary=XyZ"],
-                body: Data(body.utf8)))
+            let transport = AsyncHTTPTransport()
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(HTTPRequest(
+                    method: "POST", url: sandbox.baseURL.appendingPathComponent("leads/create/leadnote/"),
+                    headers: ["Authorization": "Bearer \(sandbox.token)", "apikey": sandbox.apiKey, "Content-Type": "multipart/form-data; boundary=XyZ"],
+                    body: Data(body.utf8)))
+            } catch {
+                await transport.shutdown()
+                throw error
+            }
+            await transport.shutdown()
             #expect(response.status == 200)
             #expect(JSONValue.parse(response.body)?["status_code"]?.intValue == 200)
             let client = try APIClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL, credentials: sandbox.credentials))

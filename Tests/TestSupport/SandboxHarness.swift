@@ -28,7 +28,12 @@ public enum SandboxHarness {
         do {
             let client = try APIClient(configuration: ClientConfiguration(
                 baseURL: sandbox.baseURL, credentials: sandbox.credentials, timeout: 10, retry: .never))
-            let result = try await body(sandbox, client)
+            let result: T
+            do { result = try await body(sandbox, client) } catch {
+                await client.shutdown()
+                throw error
+            }
+            await client.shutdown()
             await sandbox.stop()
             return result
         } catch {

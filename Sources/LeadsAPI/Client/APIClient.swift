@@ -29,11 +29,20 @@ public struct APIClient: LeadsService {
 
     /// Fails with `APIError.configuration` for a base URL that is not https
     /// (plain http is allowed to loopback only).
-    public init(configuration: ClientConfiguration, transport: any HTTPTransport = URLSessionTransport()) throws {
+    ///
+    /// - Parameter transport: nil for the live one, `AsyncHTTPTransport`,
+    ///   connecting within the request timeout or 10 s, whichever is shorter.
+    ///   Call `shutdown()` when done with the client.
+    public init(configuration: ClientConfiguration, transport: (any HTTPTransport)? = nil) throws {
         var checked = configuration
         checked.baseURL = try ClientConfiguration.validatedBaseURL(configuration.baseURL.absoluteString)
         self.configuration = checked
-        self.transport = transport
+        self.transport = transport ?? AsyncHTTPTransport(connectTimeout: min(configuration.timeout, 10))
+    }
+
+    /// Closes the client's connections (requests still running fail).
+    public func shutdown() async {
+        await transport.shutdown()
     }
 
     // MARK: Endpoints

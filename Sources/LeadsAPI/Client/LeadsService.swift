@@ -14,9 +14,14 @@ public protocol LeadsService: Sendable {
     func deleteLead(slug: String) async throws
     func createNote(slug: String, text: String) async throws
     func deleteNote(id: Int) async throws
+    /// Closes the connections when the service is no longer needed.
+    func shutdown() async
 }
 
 extension LeadsService {
+    /// Nothing to close (a fake or in-memory service).
+    public func shutdown() async {}
+
     /// Every page of leads matching `query`, starting at its offset.
     public func allLeads(_ query: LeadQuery) -> PageSequence<LeadSummary> {
         PageSequence(offset: query.offset, limit: query.limit) { offset, limit in

@@ -35,7 +35,9 @@ enum AppLauncher {
         }
         let chosen = settings
         let exit = try runOnOwnThread { try Self.runUI(service: service, settings: chosen, environment: environment, started: started) }
-        // The terminal is already restored: do not let the demo server's graceful shutdown hold the exit.
+        // The terminal is already restored: close the connections, and do not let
+        // the demo server's graceful shutdown hold the exit.
+        await service.shutdown()
         await sandbox?.stop(within: 1)
         if exit != 0 { throw ExitCode(exit) }
     }
