@@ -3,12 +3,14 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <ncurses.h>
 #include "termguard.h"
 
 static struct sigaction old_actions[65];
-static volatile sig_atomic_t pending_signal = 0;
+static volatile sig_atomic_t signal_fd = -1;
 
 static void on_fatal(int sig, siginfo_t *info, void *context) {
     (void)context;
@@ -31,22 +33,36 @@ void termguard_install(void) {
         sigaction(signals[i], &action, &old_actions[signals[i]]);
 }
 
-static void on_signal(int sig) { pending_signal = sig; }
+/* Async-signal-safe: one byte, the signal's number, down the pipe. */
+static void on_signal(int sig) {
+    int saved = errno;
+    unsigned char byte = (unsigned char)sig;
+    if (signal_fd >= 0) { ssize_t ignored = write(signal_fd, &byte, 1); (void)ignored; }
+    errno = saved;
+}
 
-void termguard_watch_signals(void) {
+void termguard_watch_signals(int write_fd) {
     static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT };
+    signal_fd = write_fd;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_signal;
-    action.sa_flags = 0; /* no SA_RESTART: a blocked read returns so the loop sees the flag */
+    action.sa_flags = SA_RESTART;
     sigemptyset(&action.sa_mask);
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
 }
 
-int termguard_take_signal(void) {
-    int sig = pending_signal;
-    pending_signal = 0;
-    return sig;
+void termguard_default_stop(void) {
+    signal(SIGTSTP, SIG_DFL);
+}
+
+void termguard_watch_stop(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTSTP, &action, NULL);
 }
 
 void termguard_release_free_memory(void) {

@@ -134,12 +134,7 @@ public final class RunningSandbox: Sendable {
     public func stop(within seconds: Double) async {
         await group.triggerGracefulShutdown()
         let task = self.task
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await task.value }
-            group.addTask { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
-            await group.next()
-            group.cancelAll()
-        }
+        await Bounded.wait(seconds: seconds) { await task.value }
         if let temporaryPath { Self.removeDatabase(temporaryPath) }
     }
 

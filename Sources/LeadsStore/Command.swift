@@ -4,7 +4,7 @@
 /// description feeds the help overlay, the palette and the README.
 public enum Command: String, CaseIterable, Sendable, Hashable {
     case help = "app.help", palette = "app.palette", quit = "app.quit", filter = "app.filter"
-    case refresh = "app.refresh", redraw = "app.redraw", back = "app.back"
+    case refresh = "app.refresh", redraw = "app.redraw", back = "app.back", suspend = "app.suspend"
     case nextPane = "pane.next", previousPane = "pane.previous"
     case viewLeads = "view.leads", viewCalendar = "view.calendar", viewOverview = "view.overview"
     case down = "list.down", up = "list.up", top = "list.top", bottom = "list.bottom"
@@ -14,6 +14,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case toggleAssigned = "leads.toggle.assigned", sortNext = "leads.sort.next"
     case newAppointmentForLead = "appointment.new.for.lead"
     case nextField = "form.field.next", previousField = "form.field.previous", save = "form.save", cancel = "form.cancel"
+    case submit = "form.submit"
+    case newLine = "text.newline", lineUp = "text.line.up", lineDown = "text.line.down"
+    case applyFilter = "filter.apply", runCommand = "palette.run"
     case yes = "dialog.yes", no = "dialog.no"
     case undo = "delete.undo"
     case calendarUpcoming = "calendar.view.upcoming", calendarToday = "calendar.view.today"
@@ -34,6 +37,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .refresh: return "Refresh the focused pane"
         case .redraw: return "Redraw the screen"
         case .back: return "Back / cancel"
+        case .suspend: return "Suspend (fg resumes)"
         case .nextPane: return "Next pane"
         case .previousPane: return "Previous pane"
         case .viewLeads: return "Leads"
@@ -58,6 +62,12 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .previousField: return "Previous field"
         case .save: return "Save"
         case .cancel: return "Cancel"
+        case .submit: return "Next field; save on the last one"
+        case .newLine: return "New line in a note"
+        case .lineUp: return "Up a line in a note"
+        case .lineDown: return "Down a line in a note"
+        case .applyFilter: return "Apply the filter"
+        case .runCommand: return "Run the highlighted command"
         case .yes: return "Yes"
         case .no: return "No"
         case .undo: return "Undo the delete"
@@ -85,7 +95,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     /// window: the palette lists the others.
     public var isListedInPalette: Bool {
         switch self {
-        case .nextField, .previousField, .save, .cancel, .yes, .no, .palette, .redraw, .calendarUp, .calendarDown: return false
+        case .nextField, .previousField, .save, .cancel, .submit, .yes, .no, .palette, .redraw, .calendarUp, .calendarDown,
+             .newLine, .lineUp, .lineDown, .applyFilter, .runCommand:
+            return false
         default: return true
         }
     }

@@ -10,7 +10,14 @@ import TerminalUI
 struct CalendarView {
     let state: AppState
     let theme: Theme
+    let keys: KeyLabels
     let statusStyle: (String) -> Style
+    init(state: AppState, theme: Theme, keys: KeyLabels, statusStyle: @escaping (String) -> Style) {
+        self.state = state; self.theme = theme; self.keys = keys; self.statusStyle = statusStyle
+    }
+
+    /// `text` with the calendar's keys.
+    private func say(_ text: TextWithKeys) -> String { keys.text(text, in: state.keyScope.contexts) }
 
     /// A line of an agenda: a day's heading, an appointment (its index in `agenda`), or the now marker.
     enum Row: Equatable {
@@ -19,7 +26,7 @@ struct CalendarView {
         case now
     }
 
-    func render(in rect: Rect, buffer: inout Buffer) {
+    mutating func render(in rect: Rect, buffer: inout Buffer, scroll: inout ScrollMemory) {
         let calendar = state.calendar
         let count = calendar.agenda.count
         let counter = count == 0 ? nil : "\(min(calendar.selection + 1, count)) of \(count)"
@@ -30,29 +37,30 @@ struct CalendarView {
         let body = Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2)
         let isLoading = state.requests[calendar.mode == .upcoming ? .upcoming : .calendarWindow] != nil
         if calendar.mode != .upcoming ? calendar.window == nil : !calendar.isUpcomingLoaded {
-            let text = calendar.error.map { "Could not load: \($0)  (r to retry)" } ?? (isLoading ? "Loading appointments…" : "")
+            let text = calendar.error.map { say("Could not load: \($0)  (\(key: .refresh) to retry)") } ?? (isLoading ? "Loading appointments…" : "")
             buffer.putPadded(text, x: body.x + 1, y: body.y, width: body.width - 1, style: theme[calendar.error == nil ? "ui.text.dim" : "status.error"])
             return
         }
         switch calendar.mode {
-        case .upcoming: renderAgenda(rows(days: nil), in: body, &buffer)
-        case .today: renderAgenda(rows(days: [calendar.anchor]), in: body, &buffer)
+        case .upcoming: renderAgenda(rows(days: nil), in: body, &buffer, &scroll)
+        case .today: renderAgenda(rows(days: [calendar.anchor]), in: body, &buffer, &scroll)
         case .week:
-            if body.width >= 7 * 16 { renderWeekColumns(in: body, &buffer) } else { renderAgenda(rows(days: calendar.days), in: body, &buffer) }
-        case .month: renderMonth(in: body, &buffer)
+            if body.width >= 7 * 16 { renderWeekColumns(in: body, &buffer) } else { renderAgenda(rows(days: calendar.days), in: body, &buffer, &scroll) }
+        case .month: renderMonth(in: body, &buffer, &scroll)
         }
     }
 
     private func renderTabs(_ rect: Rect, _ buffer: inout Buffer) {
         var x = rect.x
-        let tabs: [(String, String, CalendarState.Mode)] = [("u", "Upcoming", .upcoming), ("t", "Day", .today), ("w", "Week", .week), ("m", "Month", .month)]
-        for (key, label, mode) in tabs {
+        let tabs: [(Command, String, CalendarState.Mode)] = [(.calendarUpcoming, "Upcoming", .upcoming), (.calendarToday, "Day", .today),
+                                                            (.calendarWeek, "Week", .week), (.calendarMonth, "Month", .month)]
+        for (command, label, mode) in tabs {
             let active = state.calendar.mode == mode
-            x = buffer.put(" \(key) ", x: x, y: rect.y, style: theme["ui.hint.key"])
+            x = buffer.put(" \(say("\(key: command)")) ", x: x, y: rect.y, style: theme["ui.hint.key"])
             x = buffer.put("\(label) ", x: x, y: rect.y, style: theme[active ? "ui.tab.active" : "ui.tab"])
             x += 1
         }
-        let help = "[ ] h l move · . today · a book"
+        let help = say("\(key: .periodPrevious) \(key: .periodNext) move · \(key: .goToToday) today · \(key: .newAppointment) book")
         if rect.maxX - DisplayWidth.of(help) > x {
             buffer.put(help, x: rect.maxX - DisplayWidth.of(help), y: rect.y, style: theme["ui.text.dim"])
         }
@@ -89,7 +97,7 @@ struct CalendarView {
         return rows
     }
 
-    private func renderAgenda(_ rows: [Row], in rect: Rect, _ buffer: inout Buffer) {
+    private func renderAgenda(_ rows: [Row], in rect: Rect, _ buffer: inout Buffer, _ scroll: inout ScrollMemory) {
         guard rect.height > 0 else { return }
         let agenda = state.calendar.agenda
         if agenda.isEmpty && !rows.contains(where: { if case .item = $0 { return true }; return false }) {
@@ -98,15 +106,15 @@ struct CalendarView {
                 draw(row, agenda, at: y, in: rect, &buffer)
                 y += 1
             }
-            buffer.putPadded(state.calendar.mode == .upcoming ? "Nothing booked in the next \(CalendarState.upcomingDays) days: a to book."
-                                                              : "Nothing booked: a to book.",
+            buffer.putPadded(say(state.calendar.mode == .upcoming ? "Nothing booked in the next \(CalendarState.upcomingDays) days: \(key: .newAppointment) to book."
+                                                                  : "Nothing booked: \(key: .newAppointment) to book."),
                              x: rect.x + 1, y: min(rect.maxY - 1, y), width: rect.width - 1, style: theme["ui.text.dim"])
             return
         }
         // Scroll so the selected appointment (and its day heading, when it fits) is visible.
         let selectedRow = rows.firstIndex(of: .item(state.calendar.selection)) ?? 0
-        var top = 0
-        if selectedRow >= rect.height { top = selectedRow - rect.height + 1 }
+        let period = "\(state.calendar.mode.rawValue) \(state.calendar.anchor)".hashValue
+        var top = scroll.offset("agenda", identity: period, selected: selectedRow, count: rows.count, height: rect.height)
         if top > 0, selectedRow > 0, case .day = rows[selectedRow - 1], selectedRow - 1 < top { top = selectedRow - 1 }
         for (offset, row) in rows.dropFirst(top).prefix(rect.height).enumerated() {
             draw(row, agenda, at: rect.y + offset, in: rect, &buffer)
@@ -180,7 +188,7 @@ struct CalendarView {
     }
 
     /// The month grid and the selected day's agenda, beside it when there is room, else below.
-    private func renderMonth(in rect: Rect, _ buffer: inout Buffer) {
+    private func renderMonth(in rect: Rect, _ buffer: inout Buffer, _ scroll: inout ScrollMemory) {
         let calendar = state.calendar
         let today = state.today
         let grid = MonthCalendar(year: calendar.anchor.year, month: calendar.anchor.month, today: (today.year, today.month, today.day),
@@ -192,6 +200,6 @@ struct CalendarView {
         let agendaRect = side
             ? Rect(x: rect.x + gridWidth + 2, y: rect.y, width: rect.width - gridWidth - 2, height: rect.height)
             : Rect(x: rect.x, y: rect.y + gridRect.height + 1, width: rect.width, height: max(0, rect.height - gridRect.height - 1))
-        renderAgenda(rows(days: [calendar.anchor]), in: agendaRect, &buffer)
+        renderAgenda(rows(days: [calendar.anchor]), in: agendaRect, &buffer, &scroll)
     }
 }

@@ -9,19 +9,21 @@ import TextEditing
 struct DashboardView {
     let state: AppState
     let theme: Theme
+    let keys: KeyLabels
     let statusStyle: (String) -> Style
 
     func render(in rect: Rect, buffer: inout Buffer) {
-        let refreshed = state.overviewLoadedAt.map { "updated \(Screen.clock($0, state.settings.timeZone))" }
+        let refreshed = state.dashboard.loadedAt.map { "updated \(Screen.clock($0, state.settings.timeZone))" }
         let inside = PaneFrame(title: "Overview", isFocused: state.modals.isEmpty, counter: refreshed).render(in: rect, buffer: &buffer, theme: theme)
-        guard let overview = state.overview else {
+        guard let overview = state.dashboard.overview else {
             let loading = state.requests[.overview] != nil
-            buffer.putPadded(loading ? "Loading the overview…" : "No overview yet: r to load it.", x: inside.x + 1, y: inside.y,
+            let text = loading ? "Loading the overview…" : keys.text("No overview yet: \(key: .refresh) to load it.", in: state.keyScope.contexts)
+            buffer.putPadded(text, x: inside.x + 1, y: inside.y,
                              width: inside.width - 1, style: theme["ui.text.dim"])
             return
         }
         var y = inside.y
-        let counts = state.appointmentCounts
+        let counts = state.dashboard.appointmentCounts
         func count(_ key: String) -> String { counts[key].map(String.init) ?? "…" }
         var x = buffer.put("Total leads ", x: inside.x + 1, y: y, style: theme["ui.label"])
         x = buffer.put(Screen.grouped(overview.totalLeads), x: x, y: y, style: theme["ui.text"].adding(.bold))
@@ -43,38 +45,5 @@ struct DashboardView {
         if sourceY < inside.maxY { buffer.put("Leads by source", x: sourceRect.x, y: sourceY, style: theme["ui.header"]) }
         BarChart(bars: overview.sources.map { BarChart.Bar(label: $0.source, value: $0.count) })
             .render(in: sourceRect, buffer: &buffer, theme: theme)
-    }
-}
-
-/// The appointment form: lead (with the matches of what is typed), start
-/// (with the day it resolves to), minutes, note.
-struct AppointmentFormView {
-    let form: AppointmentForm
-    let state: AppState
-
-    func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
-        let zone = state.settings.timeZone
-        let errors = form.visibleErrors(now: state.now, zone: zone)
-        var notes: [AppointmentForm.Field: String] = [:]
-        if form.focus == .lead, form.lead == nil, !form.matches.isEmpty {
-            notes[.lead] = form.matches.enumerated().map { $0.offset == form.matchSelected ? "▸ \($0.element.name)" : "  \($0.element.name)" }
-                .prefix(4).joined(separator: "  ")
-        } else if let lead = form.lead {
-            notes[.lead] = "✓ \(lead.slug)"
-        }
-        if case .success(let start) = form.start(today: state.today) {
-            let end = form.minutes.map { " – " + String(format: "%02d:%02d", start.adding(minutes: $0).hour, start.adding(minutes: $0).minute) } ?? ""
-            notes[.start] = "→ \(start.friendly)\(end)"
-        }
-        let fields = AppointmentForm.Field.allCases.map { field -> Form.Field in
-            let input = form.inputs[field] ?? TextInput()
-            return Form.Field(label: field.label,
-                              input: .line(TextFieldState(characters: input.characters, cursor: input.cursor), masked: false),
-                              placeholder: field.placeholder, error: errors[field], note: notes[field])
-        }
-        let focus = AppointmentForm.Field.allCases.firstIndex(of: form.focus) ?? 0
-        let message = form.message ?? "ctrl-s save · tab next field (picks the highlighted lead) · ↑↓ matches · esc cancel"
-        Form(title: form.title, fields: fields, focus: focus, message: message, messageIsError: form.isMessageError)
-            .render(in: area.centered(width: min(area.width - 2, 78), height: min(area.height, 16)), buffer: &buffer, theme: theme)
     }
 }

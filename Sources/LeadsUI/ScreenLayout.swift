@@ -2,9 +2,9 @@ import LeadsAPI
 import LeadsStore
 import TerminalUI
 
-/// Where everything goes on a screen of a given size. Rendering and mouse
-/// hit-testing both use it, and the reducer's `Geometry` agrees on the
-/// lead list's height.
+/// Where everything goes on a screen of a given size. The screen draws by
+/// it, and the store is told the sizes it needs (`viewport`): the store
+/// never lays anything out itself.
 ///
 ///     ┌ title bar ─────────────────────────────────────────────┐  row 0
 ///     ┌ Leads ─────────────── N of M ┐┌ Lead name ─────────────┐
@@ -23,18 +23,28 @@ public struct ScreenLayout: Equatable, Sendable {
     public var list: Rect?
     public var detail: Rect?
 
-    public init(width: Int, height: Int, state: AppState) {
+    /// The sizes the store needs for a terminal of `width` x `height`.
+    public static func viewport(width: Int, height: Int) -> Viewport {
+        let layout = ScreenLayout(width: width, height: height, isShowingDetail: false)
+        return Viewport(width: width, height: height, listRows: layout.listRows?.height ?? 1,
+                        helpRows: max(1, layout.main.height - 2), isWide: Self.isWide(width: width))
+    }
+
+    /// 120 columns and more: the list and the detail side by side.
+    public static func isWide(width: Int) -> Bool { width >= 120 }
+
+    public init(width: Int, height: Int, isShowingDetail: Bool) {
         let area = Rect(x: 0, y: 0, width: width, height: height)
         let (top, rest) = area.splitTop(1)
         let (main, bottom) = rest.splitBottom(1)
         title = top
         status = bottom
         self.main = main
-        if Geometry.isWide(width: width) {
+        if Self.isWide(width: width) {
             let parts = Layout(.horizontal, [.percent(60), .fill()]).split(main)
             list = parts[0]
             detail = parts[1]
-        } else if state.isShowingDetail {
+        } else if isShowingDetail {
             detail = main
         } else {
             list = main

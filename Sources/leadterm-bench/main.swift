@@ -1,7 +1,8 @@
 // Figures for the performance goals (README, "Benchmarks"), on the app's
 // real store and screen:
-//   1. a key press in the lead list (key → action → reduce → render → diff)
-//      with 100, 10,000 and 100,000 leads loaded, at 80x24 and 160x48;
+//   1. a key press in the lead list through the app's own event path
+//      (key → keymap → action → reduce → effects → render → diff) with 100,
+//      10,000 and 100,000 leads loaded, at 80x24 and 160x48;
 //   2. the bytes the ncurses backend writes for the first frame, one
 //      selection step, one scroll step, and an idle redraw;
 //   3. the first frame with data: from creating the client and store to a
@@ -53,14 +54,35 @@ enum Bench {
         }
     }
 
+    static func newState(width: Int, height: Int) -> AppState {
+        AppState(settings: Settings(serverLabel: "bench", timeZone: utc), now: Date(),
+                 viewport: ScreenLayout.viewport(width: width, height: height))
+    }
+
     /// A started state with `count` leads in one page (as many pages would leave it).
     static func loadedState(_ count: Int, width: Int, height: Int) -> AppState {
-        var state = AppState(settings: Settings(serverLabel: "bench", timeZone: utc), now: Date(), width: width, height: height)
+        var state = newState(width: width, height: height)
         _ = AppReducer.reduce(&state, .started(drafts: []))
         if let id = state.requests[.leadsPage] {
-            _ = AppReducer.reduce(&state, .leadsPageLoaded(id, offset: 0, .success(Page(results: leads(count), count: count))))
+            _ = AppReducer.reduce(&state, .responded(id, .leadsPage(offset: 0, .success(Page(results: leads(count), count: count)))))
         }
         return state
+    }
+
+    /// A service that answers nothing: the key press figures leave the network out.
+    struct NoService: LeadsService {
+        func overview(appointments: OverviewAppointmentFilter?) async throws -> Overview { throw APIError.cancelled }
+        func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> { throw APIError.cancelled }
+        func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> { throw APIError.cancelled }
+        func lead(slug: String) async throws -> LeadDetail { throw APIError.cancelled }
+        func createAppointment(_ draft: AppointmentDraft) async throws { throw APIError.cancelled }
+        func updateAppointment(_ changes: AppointmentChanges) async throws { throw APIError.cancelled }
+        func deleteAppointment(id: Int) async throws { throw APIError.cancelled }
+        func createLead(_ draft: LeadDraft) async throws { throw APIError.cancelled }
+        func updateLead(slug: String, _ draft: LeadDraft) async throws { throw APIError.cancelled }
+        func deleteLead(slug: String) async throws { throw APIError.cancelled }
+        func createNote(slug: String, text: String) async throws { throw APIError.cancelled }
+        func deleteNote(id: Int) async throws { throw APIError.cancelled }
     }
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
@@ -80,25 +102,26 @@ enum Bench {
 
     static func keyPresses() {
         print("")
-        print("1. One key press in the lead list (j/k): key → action → reduce → render → diff, test backend")
+        print("1. One key press in the lead list (j/k): key → keymap → action → reduce → effects → render → diff, test backend")
         print("leads     size     median µs   p95 µs")
         let clock = ContinuousClock()
+        let drafts = DraftStore(environment: ["XDG_STATE_HOME": FileManager.default.temporaryDirectory.path])
         for count in [100, 10_000, 100_000] {
             for (width, height) in [(80, 24), (160, 48)] {
                 var state = loadedState(count, width: width, height: height)
-                let screen = makeScreen()
-                var router = KeyRouter(keymap: keymap)
-                let backend = TestBackend(width: width, height: height)
-                for _ in 0..<(count / 2) / max(1, Geometry.listRows(height: height) - 1) {
+                for _ in 0..<(count / 2) / max(1, state.viewport.listRows - 1) {
                     _ = AppReducer.reduce(&state, .commandInvoked(.pageDown))   // start mid-list, away from the edges
                 }
+                let backend = TestBackend(width: width, height: height)
+                let app = LeadsApp(backend: backend, service: NoService(), state: state, keymap: keymap, screen: makeScreen(),
+                                   drafts: drafts, wake: {})
                 var samples: [Double] = []
                 for step in 0..<600 {
                     let key: Key = step % 40 < 20 ? .character("j") : .character("k")
                     let elapsed = clock.measure {
-                        for action in router.actions(for: key, state: state) { _ = AppReducer.reduce(&state, action) }
+                        app.handle(.key(key))
                         var buffer = Buffer(width: width, height: height)
-                        screen.render(state, into: &buffer)
+                        app.render(into: &buffer)
                         backend.draw(buffer)
                     }
                     if step >= 100 { samples.append(microseconds(elapsed)) }   // the first hundred warm the caches
@@ -131,7 +154,7 @@ enum Bench {
         }
         let first = written { _ in }
         let step = written { _ = AppReducer.reduce(&$0, .commandInvoked(.down)) }
-        let rows = Geometry.listRows(height: 24)
+        let rows = state.viewport.listRows
         _ = written { for _ in 0..<(rows - 2) { _ = AppReducer.reduce(&$0, .commandInvoked(.down)) } }
         let scroll = written { _ = AppReducer.reduce(&$0, .commandInvoked(.down)) }
         let idle = written { _ in }
@@ -197,13 +220,17 @@ enum Bench {
                 guard let api = try? client(url) else { return }
                 let mailbox = Mailbox()
                 let runner = EffectRunner(service: api) { mailbox.post($0) }
-                var state = AppState(settings: Settings(serverLabel: "bench", timeZone: utc), now: Date(), width: 80, height: 24)
+                var state = newState(width: 80, height: 24)
                 runner.run(AppReducer.reduce(&state, .started(drafts: [])))
                 while !state.list.isFirstPageLoaded, let action = mailbox.next() { runner.run(AppReducer.reduce(&state, action)) }
                 var buffer = Buffer(width: 80, height: 24)
                 makeScreen().render(state, into: &buffer)
                 samples.append(microseconds(clock.now - start) / 1000)
                 while runner.runningCount > 0 { usleep(1000) }
+                runner.stop()
+                let done = DispatchSemaphore(value: 0)
+                Task { await api.shutdown(); done.signal() }
+                done.wait()
             }
             print(String(format: "median %.1f ms, p95 %.1f ms, worst %.1f ms (20 starts)",
                          percentile(samples, 0.5), percentile(samples, 0.95), samples.max() ?? 0))
@@ -226,7 +253,7 @@ enum Bench {
             guard let api = try? client(url) else { return }
             let mailbox = Mailbox()
             let runner = EffectRunner(service: api) { mailbox.post($0) }
-            var state = AppState(settings: Settings(serverLabel: "bench", timeZone: utc), now: Date(), width: 80, height: 24)
+            var state = newState(width: 80, height: 24)
             let before = (status("VmRSS"), status("RssAnon"))
             runner.run(AppReducer.reduce(&state, .started(drafts: [])))
             while state.list.nextOffset != nil || state.requests[.leadsPage] != nil {
@@ -239,7 +266,7 @@ enum Bench {
             makeScreen().render(state, into: &buffer)
             print(String(format: "%d leads loaded (server count %d): resident %.1f MiB, of which heap %.1f MiB",
                          state.list.rows.count, state.list.total ?? 0, status("VmRSS"), status("RssAnon")))
-            print(String(format: "before loading: resident %.1f MiB, heap %.1f MiB (the rest is shared library code: Swift, Foundation, ICU, curl/TLS)",
+            print(String(format: "before loading: resident %.1f MiB, heap %.1f MiB (the rest is shared library code: Swift, Foundation, ICU; SwiftNIO and BoringSSL in the binary)",
                          before.0, before.1))
         }
     }

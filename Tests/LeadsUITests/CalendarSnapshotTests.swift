@@ -27,16 +27,12 @@ import TextEditing
 
     static func calendar(_ mode: Command, width: Int, height: Int) -> AppState {
         var state = Fixtures.loaded(width: width, height: height)
-        _ = AppReducer.reduce(&state, .commandInvoked(.viewCalendar))
-        if let id = state.requests[.calendarWindow] {
-            _ = AppReducer.reduce(&state, .appointmentsLoaded(id, from: window.lowerBound, to: window.upperBound, .success(appointments)))
-        }
-        _ = AppReducer.reduce(&state, .commandInvoked(mode))
-        if let id = state.requests[.upcoming] {
-            let today = Day(year: 2026, month: 11, day: 24)
-            let upcoming = appointments.filter { ($0.from?.components?.calendarDay ?? today) >= today }.sorted(by: AppointmentFetch.startsEarlier)
-            _ = AppReducer.reduce(&state, .appointmentsLoaded(id, from: today, to: today.adding(days: 29), .success(upcoming)))
-        }
+        ScreenSnapshotTests.apply(&state, .commandInvoked(.viewCalendar))
+        ScreenSnapshotTests.answer(&state, .calendarWindow, .appointments(from: window.lowerBound, to: window.upperBound, .success(appointments)))
+        ScreenSnapshotTests.apply(&state, .commandInvoked(mode))
+        let today = Day(year: 2026, month: 11, day: 24)
+        let upcoming = appointments.filter { ($0.from?.components?.calendarDay ?? today) >= today }.sorted(by: AppointmentFetch.startsEarlier)
+        ScreenSnapshotTests.answer(&state, .upcoming, .appointments(from: today, to: today.adding(days: 29), .success(upcoming)))
         return state
     }
 
@@ -48,22 +44,20 @@ import TextEditing
 
     @Test(arguments: ScreenSnapshotTests.sizes) func bookingFormWithMatchesAndAServerMessage(width: Int, height: Int) {
         var state = Self.calendar(.calendarToday, width: width, height: height)
-        _ = AppReducer.reduce(&state, .commandInvoked(.newAppointment))
-        for character in "first1" { _ = AppReducer.reduce(&state, .textEdited(.insert(String(character)))) }
+        ScreenSnapshotTests.apply(&state, .commandInvoked(.newAppointment))
+        for character in "first1" { ScreenSnapshotTests.apply(&state, .textEdited(.insert(String(character)))) }
         ScreenSnapshotTests.assertSnapshot("appointment-form-matches-\(width)x\(height)", state)
-        _ = AppReducer.reduce(&state, .commandInvoked(.nextField))
-        _ = AppReducer.reduce(&state, .textEdited(.killToStart))
-        _ = AppReducer.reduce(&state, .textEdited(.insert("today 14:00")))
-        _ = AppReducer.reduce(&state, .commandInvoked(.save))
-        if let id = state.requests[.saveAppointment] {
-            _ = AppReducer.reduce(&state, .changeFinished(id, .failure(.requestFailed(["Appointment schedule exists for this time."]))))
-        }
+        ScreenSnapshotTests.apply(&state, .commandInvoked(.nextField))
+        ScreenSnapshotTests.apply(&state, .textEdited(.killToStart))
+        ScreenSnapshotTests.apply(&state, .textEdited(.insert("today 14:00")))
+        ScreenSnapshotTests.apply(&state, .commandInvoked(.save))
+        ScreenSnapshotTests.answer(&state, .saveAppointment, .change(.failure(.requestFailed(["Appointment schedule exists for this time."]))))
         ScreenSnapshotTests.assertSnapshot("appointment-form-refused-\(width)x\(height)", state)
     }
 
     @Test(arguments: ScreenSnapshotTests.sizes) func dashboard(width: Int, height: Int) {
         var state = Fixtures.loaded(width: width, height: height)
-        _ = AppReducer.reduce(&state, .commandInvoked(.viewOverview))
+        ScreenSnapshotTests.apply(&state, .commandInvoked(.viewOverview))
         let statuses: [(String, Int, String, String)] = [
             ("prospect", 50, "New lead, not yet contacted", "#6c757d"), ("contact", 34, "First contact made", "#17a2b8"),
             ("tentative", 22, "Interested, nothing agreed", "#ffc107"), ("potential", 11, "Likely to buy", "#fd7e14"),
@@ -78,10 +72,8 @@ import TextEditing
                     .object(["source": .string($0.0), "count": .integer(Int64($0.1))]) }),
             ]),
         ]))
-        if let id = state.requests[.overview] { _ = AppReducer.reduce(&state, .overviewLoaded(id, .success(overview))) }
-        if let id = state.requests[.appointmentCounts] {
-            _ = AppReducer.reduce(&state, .appointmentCountsLoaded(id, .success(["today": 4, "week": 9, "month": 23])))
-        }
+        ScreenSnapshotTests.answer(&state, .overview, .overview(.success(overview)))
+        ScreenSnapshotTests.answer(&state, .appointmentCounts, .appointmentCounts(.success(["today": 4, "week": 9, "month": 23])))
         ScreenSnapshotTests.assertSnapshot("dashboard-\(width)x\(height)", state)
         // Each status bar is in the colour the API gives it (nearest of 256).
         let buffer = ScreenSnapshotTests.draw(state)

@@ -1,3 +1,4 @@
+import LeadsAPI
 import LeadsStore
 import TerminalUI
 import TestSupport
@@ -5,82 +6,109 @@ import Testing
 import TextEditing
 @testable import LeadsUI
 
-/// Keys to actions: through the keymap's context stack, into text where
-/// text is typed, mouse events by the screen's layout.
+/// Keys to actions through the keymap only: its contexts in effect, text
+/// where text is typed, mouse events by the last frame's map.
 @Suite struct KeyRouterTests {
     let keymap = ScreenSnapshotTests.keymap
+    let noFrame = FrameMap()
+
+    func state(_ commands: Command..., from state: AppState = Fixtures.loaded()) -> AppState {
+        AppReducer.preview(state, commands.map(Action.commandInvoked))
+    }
 
     @Test func listKeysGoThroughTheKeymap() {
         var router = KeyRouter(keymap: keymap)
         let state = Fixtures.loaded()
-        #expect(router.actions(for: .character("j"), state: state) == [.commandInvoked(.down)])
-        #expect(router.actions(for: .character("D"), state: state) == [.commandInvoked(.deleteLead)])
-        #expect(router.actions(for: .character("Z"), state: state) == [])
-        #expect(router.actions(for: .ctrl("c"), state: state) == [.commandInvoked(.quit)])
+        #expect(router.actions(for: .character("j"), state: state, frame: noFrame) == [.commandInvoked(.down)])
+        #expect(router.actions(for: .character("D"), state: state, frame: noFrame) == [.commandInvoked(.deleteLead)])
+        #expect(router.actions(for: .character("Z"), state: state, frame: noFrame) == [])
+        #expect(router.actions(for: .ctrl("c"), state: state, frame: noFrame) == [.commandInvoked(.quit)])
+        #expect(router.actions(for: .ctrl("z"), state: state, frame: noFrame) == [.commandInvoked(.suspend)])
+        #expect(router.actions(for: .ctrl("l"), state: state, frame: noFrame) == [.commandInvoked(.redraw)])
     }
 
-    @Test func inAFormLettersAreTextAndTheFormKeysAreCommands() {
+    @Test func inAFormPrintableKeysAreTextAndTheFormsKeysAreCommands() {
         var router = KeyRouter(keymap: keymap)
-        var state = Fixtures.loaded()
-        _ = AppReducer.reduce(&state, .commandInvoked(.newLead))
-        #expect(router.actions(for: .character("q"), state: state) == [.textEdited(.insert("q"))])
-        #expect(router.actions(for: .tab, state: state) == [.commandInvoked(.nextField)])
-        #expect(router.actions(for: .ctrl("s"), state: state) == [.commandInvoked(.save)])
-        #expect(router.actions(for: .escape, state: state) == [.commandInvoked(.cancel)])
-        #expect(router.actions(for: .enter, state: state) == [.commandInvoked(.open)])
-        #expect(router.actions(for: .ctrl("w"), state: state) == [.textEdited(.killWord)])
+        let form = state(.newLead)
+        #expect(router.actions(for: .character("q"), state: form, frame: noFrame) == [.textEdited(.insert("q"))])
+        #expect(router.actions(for: .character("?"), state: form, frame: noFrame) == [.textEdited(.insert("?"))])
+        #expect(router.actions(for: .character("1"), state: form, frame: noFrame) == [.textEdited(.insert("1"))])
+        #expect(router.actions(for: .tab, state: form, frame: noFrame) == [.commandInvoked(.nextField)])
+        #expect(router.actions(for: .down, state: form, frame: noFrame) == [.commandInvoked(.nextField)])
+        #expect(router.actions(for: .ctrl("s"), state: form, frame: noFrame) == [.commandInvoked(.save)])
+        #expect(router.actions(for: .escape, state: form, frame: noFrame) == [.commandInvoked(.cancel)])
+        #expect(router.actions(for: .enter, state: form, frame: noFrame) == [.commandInvoked(.submit)])
+        #expect(router.actions(for: .ctrl("w"), state: form, frame: noFrame) == [.textEdited(.killWord)])
+        #expect(router.actions(for: .ctrl("l"), state: form, frame: noFrame) == [.commandInvoked(.redraw)])   // global, not printable
+        // A waiting delete's `u` is a letter in a form.
+        let pending = state(.newLead, from: state(.deleteLead, .yes))
+        #expect(router.actions(for: .character("u"), state: pending, frame: noFrame) == [.textEdited(.insert("u"))])
     }
 
-    @Test func inANoteEnterIsANewLineAndUpMovesByWrappedLine() {
+    @Test func inANoteEnterIsANewLineAndUpMovesByTheWrappedLine() {
         var router = KeyRouter(keymap: keymap)
-        var state = Fixtures.loaded()
-        _ = AppReducer.reduce(&state, .commandInvoked(.newNote))
-        #expect(router.actions(for: .enter, state: state) == [.textEdited(.insert("\n"))])
-        _ = AppReducer.reduce(&state, .textEdited(.insert("one\ntwo")))
-        #expect(router.actions(for: .up, state: state) == [.textEdited(.moveCursor(3))])
+        var note = state(.newNote)
+        #expect(router.actions(for: .enter, state: note, frame: noFrame) == [.commandInvoked(.newLine)])
+        note = AppReducer.preview(note, [.textEdited(.insert("one\ntwo"))])
+        var buffer = Buffer(width: 80, height: 24)
+        let frame = ScreenSnapshotTests.screen().render(note, into: &buffer)
+        #expect(frame.textAreaWidth == 61)
+        #expect(router.actions(for: .up, state: note, frame: frame) == [.textEdited(.moveCursor(3))])
+        #expect(router.actions(for: .down, state: note, frame: frame) == [.textEdited(.moveCursor(7))])
+    }
+
+    @Test func theFilterBarAndThePaletteTakeTextAndTheirOwnKeys() {
+        var router = KeyRouter(keymap: keymap)
+        let bar = state(.filter)
+        #expect(router.actions(for: .character("q"), state: bar, frame: noFrame) == [.textEdited(.insert("q"))])
+        #expect(router.actions(for: .enter, state: bar, frame: noFrame) == [.commandInvoked(.applyFilter)])
+        #expect(router.actions(for: .escape, state: bar, frame: noFrame) == [.commandInvoked(.back)])
+        let palette = state(.palette)
+        #expect(router.actions(for: .enter, state: palette, frame: noFrame) == [.commandInvoked(.runCommand)])
+        #expect(router.actions(for: .down, state: palette, frame: noFrame) == [.commandInvoked(.down)])
+        #expect(router.actions(for: .character("j"), state: palette, frame: noFrame) == [.textEdited(.insert("j"))])
     }
 
     @Test func escThenAKeyTypedFastIsBothKeys() {
         var router = KeyRouter(keymap: keymap)
-        var state = Fixtures.loaded()
-        _ = AppReducer.reduce(&state, .commandInvoked(.open))   // the detail, at 80 columns
-        #expect(router.actions(for: .alt("a"), state: state) == [.commandInvoked(.back), .commandInvoked(.newLead)])
+        let detail = state(.open)   // the detail, at 80 columns
+        #expect(router.actions(for: .alt("a"), state: detail, frame: noFrame) == [.commandInvoked(.back), .commandInvoked(.newLead)])
     }
 
     @Test func theDeleteWindowBindsUndoOnTop() {
         var router = KeyRouter(keymap: keymap)
-        var state = Fixtures.loaded()
-        _ = AppReducer.reduce(&state, .commandInvoked(.deleteLead))
-        #expect(router.actions(for: .character("u"), state: state) == [])   // the dialog's context only
-        _ = AppReducer.reduce(&state, .commandInvoked(.yes))
-        #expect(router.actions(for: .character("u"), state: state) == [.commandInvoked(.undo)])
+        #expect(router.actions(for: .character("u"), state: state(.deleteLead), frame: noFrame) == [])   // the dialog's context only
+        #expect(router.actions(for: .character("u"), state: state(.deleteLead, .yes), frame: noFrame) == [.commandInvoked(.undo)])
     }
 
-    @Test func mouseClicksPickRowsAndTheWheelScrolls() {
-        let router = KeyRouter(keymap: keymap)
-        var state = Fixtures.loaded(width: 160, height: 48)
-        _ = AppReducer.reduce(&state, .commandInvoked(.bottom))
-        let offset = state.list.offset
-        #expect(offset > 0)
+    @Test func mouseEventsAreResolvedAgainstWhatTheFrameDrew() {
+        var router = KeyRouter(keymap: keymap)
+        let state = state(.bottom, from: AppReducer.preview(Fixtures.loaded(width: 160, height: 48), [.ticked(Fixtures.now)]))
+        var buffer = Buffer(width: 160, height: 48)
+        let frame = ScreenSnapshotTests.screen().render(state, into: &buffer)
+        let offset = 49 - (48 - 5) + 1
         // Row 3 is the first data row: title bar, frame, header.
-        #expect(router.mouse(MouseEvent(kind: .press, x: 5, y: 5), state: state) == [.rowClicked(.list, offset + 2)])
-        #expect(router.mouse(MouseEvent(kind: .wheelDown, x: 5, y: 10), state: state) == [.wheelScrolled(.list, 3)])
-        #expect(router.mouse(MouseEvent(kind: .press, x: 5, y: 0), state: state) == [])           // the title bar
-        let notes = DetailLayout.rows(of: DetailLayout(frame: ScreenLayout(width: 160, height: 48, state: state).detail!, lead: nil).notes)
-        #expect(router.mouse(MouseEvent(kind: .press, x: notes.x + 1, y: notes.y), state: state) == [.rowClicked(.notes, 0)])
+        #expect(router.actions(for: .mouse(MouseEvent(kind: .press, x: 5, y: 3)), state: state, frame: frame) == [.rowClicked(.list, offset)])
+        #expect(router.actions(for: .mouse(MouseEvent(kind: .press, x: 5, y: 5)), state: state, frame: frame) == [.rowClicked(.list, offset + 2)])
+        #expect(router.actions(for: .mouse(MouseEvent(kind: .wheelDown, x: 5, y: 10)), state: state, frame: frame) == [.wheelScrolled(.list, 3)])
+        #expect(router.actions(for: .mouse(MouseEvent(kind: .press, x: 5, y: 0)), state: state, frame: frame) == [])   // the title bar
+        let notes = try! #require(frame.hits.rect(of: .notes))
+        #expect(router.actions(for: .mouse(MouseEvent(kind: .press, x: notes.x + 1, y: notes.y)), state: state, frame: frame) == [.rowClicked(.notes, 0)])
     }
 
-    @Test func aTwoKeySequenceShowsWhatMayFollow() {
+    @Test func aTwoKeySequenceShowsWhatMayFollowAndAnyOtherKeyEndsIt() {
         var keys = keymap
         keys.bind(KeySequence([.ctrl("x"), .ctrl("c")]), to: "app.quit", in: "global")
         var router = KeyRouter(keymap: keys)
-        let state = Fixtures.loaded()
-        #expect(router.actions(for: .ctrl("x"), state: state) == [])
-        #expect(router.pendingHint == "ctrl-x ctrl-c")
+        var state = Fixtures.loaded()
+        #expect(router.actions(for: .ctrl("x"), state: state, frame: noFrame) == [.keySequencePending("ctrl-x ctrl-c")])
+        state = AppReducer.preview(state, [.keySequencePending("ctrl-x ctrl-c")])
         var buffer = Buffer(width: 80, height: 24)
-        ScreenSnapshotTests.screen().render(state, into: &buffer, pendingKeys: router.pendingHint)
+        Screen(theme: ScreenSnapshotTests.theme, keymap: keys, helpContexts: Vocabulary.contexts, descriptions: Vocabulary.descriptions)
+            .render(state, into: &buffer)
         #expect(buffer.line(23).contains("ctrl-x ctrl-c …"))
-        #expect(router.actions(for: .ctrl("c"), state: state) == [.commandInvoked(.quit)])
-        #expect(router.pendingHint == nil)
+        #expect(router.actions(for: .ctrl("c"), state: state, frame: noFrame) == [.keySequencePending(nil), .commandInvoked(.quit)])
+        #expect(router.actions(for: .ctrl("x"), state: state, frame: noFrame) == [.keySequencePending("ctrl-x ctrl-c")])
+        #expect(router.actions(for: .character("j"), state: state, frame: noFrame) == [.keySequencePending(nil)])
     }
 }

@@ -30,6 +30,14 @@ import TextEditing
         Screen(theme: theme, keymap: keymap, helpContexts: Vocabulary.contexts, descriptions: Vocabulary.descriptions)
     }
 
+    /// The state `actions` lead to (their effects are the store's tests' business).
+    static func apply(_ state: inout AppState, _ actions: Action...) { state = AppReducer.preview(state, actions) }
+
+    /// The answer to the request in flight for `purpose`, if there is one.
+    static func answer(_ state: inout AppState, _ purpose: Purpose, _ response: Response) {
+        if let id = state.requests[purpose] { Self.apply(&state, .responded(id, response)) }
+    }
+
     static func draw(_ state: AppState) -> Buffer {
         var buffer = Buffer(width: state.width, height: state.height)
         screen().render(state, into: &buffer)
@@ -65,13 +73,14 @@ import TextEditing
     /// Loaded leads, the first one's detail with notes and activities.
     static func withDetail(width: Int, height: Int) -> AppState {
         var state = Fixtures.loaded(width: width, height: height)
-        _ = AppReducer.reduce(&state, .overviewLoaded(state.requests[.overview]!, .success(Overview(json: .object([
+        Self.answer(&state, .overview, .overview(.success(Overview(json: .object([
             "total_leads": .integer(130),
             "LeadsData": .object(["status": .array([.object(["status": .string("prospect"), "count": .integer(100), "Color": .string("#ff0000")])])]),
         ])))))
-        _ = AppReducer.reduce(&state, .todayAppointmentsLoaded(state.requests[.today]!, .success(
+        let today = Day(year: 2026, month: 11, day: 24)
+        Self.answer(&state, .today, .appointments(from: today, to: today, .success(
             [Fixtures.appointment(1, 9), Fixtures.appointment(2, 11, 30), Fixtures.appointment(3, 14), Fixtures.appointment(4, 16, 30)])))
-        _ = AppReducer.reduce(&state, .ticked(Fixtures.now))
+        Self.apply(&state, .ticked(Fixtures.now))
         var json: [String: JSONValue] = [
             "slug": .string("lead-0"), "first_name": .string("Ana"), "last_name": .string("Souza"),
             "email": .string("ana@example.com"), "phone": .string("+155500000"), "status": .string("prospect"),
@@ -86,9 +95,7 @@ import TextEditing
             .object(["activity_type": .string("lead_created"), "activity": .string("Lead created"), "created": .string("2026-11-01 09:00")]),
             .object(["activity_type": .string("note_added"), "activity": .string("Note added"), "created": .string("2026-11-23 16:30")]),
         ])
-        if let id = state.requests[.leadDetail] {
-            _ = AppReducer.reduce(&state, .leadLoaded(id, slug: "lead-0", .success(LeadDetail(json: .object(json)))))
-        }
+        Self.answer(&state, .leadDetail, .lead(slug: "lead-0", .success(LeadDetail(json: .object(json)))))
         return state
     }
 
@@ -98,59 +105,59 @@ import TextEditing
 
     @Test(arguments: sizes) func leadDetail(width: Int, height: Int) {
         var state = Self.withDetail(width: width, height: height)
-        _ = AppReducer.reduce(&state, .commandInvoked(.open))
+        Self.apply(&state, .commandInvoked(.open))
         Self.assertSnapshot("detail-\(width)x\(height)", state)
     }
 
     @Test(arguments: sizes) func leadFormWithErrors(width: Int, height: Int) {
         var state = Self.withDetail(width: width, height: height)
-        _ = AppReducer.reduce(&state, .commandInvoked(.newLead))
-        for character in "Bo" { _ = AppReducer.reduce(&state, .textEdited(.insert(String(character)))) }
-        for _ in 0..<3 { _ = AppReducer.reduce(&state, .commandInvoked(.nextField)) }
-        for character in "12ab" { _ = AppReducer.reduce(&state, .textEdited(.insert(String(character)))) }
-        _ = AppReducer.reduce(&state, .commandInvoked(.save))
+        Self.apply(&state, .commandInvoked(.newLead))
+        for character in "Bo" { Self.apply(&state, .textEdited(.insert(String(character)))) }
+        for _ in 0..<3 { Self.apply(&state, .commandInvoked(.nextField)) }
+        for character in "12ab" { Self.apply(&state, .textEdited(.insert(String(character)))) }
+        Self.apply(&state, .commandInvoked(.save))
         Self.assertSnapshot("lead-form-errors-\(width)x\(height)", state)
     }
 
     @Test(arguments: sizes) func editFormWithServerErrors(width: Int, height: Int) {
         var state = Self.withDetail(width: width, height: height)
         state.lastUsed["lead-0"] = LeadExtras(location: "Lisbon", message: "Older message", assignee: "alex")
-        _ = AppReducer.reduce(&state, .commandInvoked(.editLead))
-        _ = AppReducer.reduce(&state, .commandInvoked(.save))
+        Self.apply(&state, .commandInvoked(.editLead))
+        Self.apply(&state, .commandInvoked(.save))
         let error = APIError.validation(FieldErrors([("email", ["Lead with this email already exists."])]))
-        if let id = state.requests[.saveLead] { _ = AppReducer.reduce(&state, .changeFinished(id, .failure(error))) }
+        Self.answer(&state, .saveLead, .change(.failure(error)))
         Self.assertSnapshot("edit-form-server-errors-\(width)x\(height)", state)
     }
 
     @Test(arguments: sizes) func noteForm(width: Int, height: Int) {
         var state = Self.withDetail(width: width, height: height)
-        _ = AppReducer.reduce(&state, .commandInvoked(.newNote))
-        _ = AppReducer.reduce(&state, .textEdited(.insert("Called: wants pricing for 20 seats.\nFollow up Friday.")))
+        Self.apply(&state, .commandInvoked(.newNote))
+        Self.apply(&state, .textEdited(.insert("Called: wants pricing for 20 seats.\nFollow up Friday.")))
         Self.assertSnapshot("note-form-\(width)x\(height)", state)
     }
 
     @Test(arguments: sizes) func deleteConfirmationAndPending(width: Int, height: Int) {
         var state = Self.withDetail(width: width, height: height)
-        _ = AppReducer.reduce(&state, .commandInvoked(.deleteLead))
+        Self.apply(&state, .commandInvoked(.deleteLead))
         Self.assertSnapshot("confirm-delete-\(width)x\(height)", state)
-        _ = AppReducer.reduce(&state, .commandInvoked(.yes))
+        Self.apply(&state, .commandInvoked(.yes))
         Self.assertSnapshot("pending-delete-\(width)x\(height)", state)
     }
 
     @Test(arguments: sizes) func helpAndPalette(width: Int, height: Int) {
         var state = Self.withDetail(width: width, height: height)
-        _ = AppReducer.reduce(&state, .commandInvoked(.help))
+        Self.apply(&state, .commandInvoked(.help))
         Self.assertSnapshot("help-\(width)x\(height)", state)
-        _ = AppReducer.reduce(&state, .commandInvoked(.back))
-        _ = AppReducer.reduce(&state, .commandInvoked(.palette))
-        _ = AppReducer.reduce(&state, .textEdited(.insert("de")))
+        Self.apply(&state, .commandInvoked(.back))
+        Self.apply(&state, .commandInvoked(.palette))
+        Self.apply(&state, .textEdited(.insert("de")))
         Self.assertSnapshot("palette-\(width)x\(height)", state)
     }
 
     @Test(arguments: sizes) func filterBar(width: Int, height: Int) {
         var state = Self.withDetail(width: width, height: height)
-        _ = AppReducer.reduce(&state, .commandInvoked(.filter))
-        _ = AppReducer.reduce(&state, .textEdited(.insert("status:customer first1")))
+        Self.apply(&state, .commandInvoked(.filter))
+        Self.apply(&state, .textEdited(.insert("status:customer first1")))
         Self.assertSnapshot("filter-\(width)x\(height)", state)
     }
 
@@ -164,8 +171,8 @@ import TextEditing
         guard let column = statusColumn else { Issue.record("no STATUS column"); return }
         #expect(buffer[column, row].style.foreground == .index(Palette.nearest256(255, 0, 0)))
         var form = state
-        _ = AppReducer.reduce(&form, .commandInvoked(.newLead))
-        _ = AppReducer.reduce(&form, .commandInvoked(.save))
+        Self.apply(&form, .commandInvoked(.newLead))
+        Self.apply(&form, .commandInvoked(.save))
         let drawn = Self.draw(form)
         guard let errorRow = (0..<drawn.height).first(where: { drawn.line($0).contains("✗ This field may not be blank.") }) else {
             Issue.record("no error line"); return
@@ -178,12 +185,10 @@ import TextEditing
         // Only visible rows are formatted: the cell closure is asked for a screenful.
         var state = Fixtures.loaded(width: 80, height: 24, count: 10_000)
         for offset in stride(from: 50, to: 10_000, by: 50) {
-            _ = AppReducer.reduce(&state, .commandInvoked(.bottom))
-            if let id = state.requests[.leadsPage] {
-                _ = AppReducer.reduce(&state, .leadsPageLoaded(id, offset: offset, .success(Fixtures.page(offset..<min(offset + 50, 10_000), count: 10_000))))
-            }
+            Self.apply(&state, .commandInvoked(.bottom))
+            Self.answer(&state, .leadsPage, .leadsPage(offset: offset, .success(Fixtures.page(offset..<min(offset + 50, 10_000), count: 10_000))))
         }
-        _ = AppReducer.reduce(&state, .commandInvoked(.bottom))
+        Self.apply(&state, .commandInvoked(.bottom))
         #expect(state.list.rows.count == 10_000)
         let lines = Self.draw(state).lines
         #expect(lines[1].contains("10,000 of 10,000"))

@@ -44,12 +44,28 @@ public enum Fixtures {
                            to: APIDate(raw: String(format: "%@ %02d:%02d", day, end / 60, end % 60)), note: note, status: status)
     }
 
-    /// A state that has started and shows the first page of 120 leads at 80x24.
+    /// The sizes the screen's layout gives a terminal of `width` x `height`
+    /// (a UI test checks they agree with `ScreenLayout.viewport`).
+    public static func viewport(width: Int = 80, height: Int = 24) -> Viewport {
+        Viewport(width: width, height: height, listRows: height - 5, helpRows: height - 4, isWide: width >= 120)
+    }
+
+    /// What a feature reads at the fixtures' "now", at 80x24.
+    public static func context(inFlight: Set<Purpose> = [], at date: Date = now) -> Context {
+        Context(now: date, settings: settings(), viewport: viewport(), inFlight: inFlight)
+    }
+
+    /// A new state at `width` x `height`.
+    public static func state(width: Int = 80, height: Int = 24) -> AppState {
+        AppState(settings: settings(), now: now, viewport: viewport(width: width, height: height))
+    }
+
+    /// A state that has started and shows the first page of 120 leads at 80x24
+    /// (leads page 1, overview 2, today 3 asked for; the page answered).
     public static func loaded(width: Int = 80, height: Int = 24, count: Int = 120) -> AppState {
-        var state = AppState(settings: settings(), now: now, width: width, height: height)
+        var state = self.state(width: width, height: height)
         _ = AppReducer.reduce(&state, .started(drafts: []))
-        let id = state.requests[.leadsPage]!
-        _ = AppReducer.reduce(&state, .leadsPageLoaded(id, offset: 0, .success(page(0..<50, count: count))))
+        _ = AppReducer.reduce(&state, .responded(RequestID(.leadsPage, 1), .leadsPage(offset: 0, .success(page(0..<50, count: count)))))
         return state
     }
 }

@@ -1,113 +1,106 @@
 import Foundation
 import LeadsAPI
+import Synchronization
 
-/// Runs request effects as tasks against the service and sends each result
-/// back as an action carrying its request id. A `cancel` cancels the task of
-/// the request it names (its late answer would be dropped anyway).
-public final class EffectRunner: @unchecked Sendable {
-    private let service: any LeadsService
-    private let send: @Sendable (Action) -> Void
-    private let lock = NSLock()
-    private var tasks: [RequestID: Task<Void, Never>] = [:]
+/// The side effects the runner cannot do itself, injected (tests fake them).
+/// They are called on the thread that calls `run`: the loop's, which owns
+/// the terminal.
+public struct EffectHandlers {
+    public var saveDraft: (Draft) -> Void
+    public var discardDraft: (String) -> Void
+    public var bell: () -> Void
+    public var suspend: () -> Void
+    public var redraw: () -> Void
 
-    public init(service: any LeadsService, send: @escaping @Sendable (Action) -> Void) {
-        self.service = service
-        self.send = send
-    }
-
-    /// Starts the requests and cancellations; returns the effects that are not its business
-    /// (drafts, quit) for the app to carry out.
-    @discardableResult
-    public func run(_ effects: [Effect]) -> [Effect] {
-        var rest: [Effect] = []
-        for effect in effects {
-            switch effect {
-            case .request(let id, let request): start(id, request)
-            case .cancel(let id):
-                lock.lock()
-                let task = tasks.removeValue(forKey: id)
-                lock.unlock()
-                task?.cancel()
-            default: rest.append(effect)
-            }
-        }
-        return rest
-    }
-
-    /// Requests still running.
-    public var runningCount: Int {
-        lock.lock(); defer { lock.unlock() }
-        return tasks.count
-    }
-
-    private func start(_ id: RequestID, _ request: Request) {
-        let service = self.service, send = self.send
-        let task = Task {
-            let action = await Self.perform(id, request, service)
-            self.finished(id)
-            send(action)
-        }
-        lock.lock()
-        tasks[id] = task
-        lock.unlock()
-    }
-
-    private func finished(_ id: RequestID) {
-        lock.lock()
-        tasks[id] = nil
-        lock.unlock()
-    }
-
-    static func perform(_ id: RequestID, _ request: Request, _ service: any LeadsService) async -> Action {
-        func change(_ body: () async throws -> Void) async -> Action {
-            do {
-                try await body()
-                return .changeFinished(id, .success(Done()))
-            } catch {
-                return .changeFinished(id, .failure(APIError.wrap(error)))
-            }
-        }
-        switch request {
-        case .leads(let query):
-            do { return .leadsPageLoaded(id, offset: query.offset ?? 0, .success(try await service.leads(query))) }
-            catch { return .leadsPageLoaded(id, offset: query.offset ?? 0, .failure(APIError.wrap(error))) }
-        case .overview:
-            do { return .overviewLoaded(id, .success(try await service.overview(appointments: nil))) }
-            catch { return .overviewLoaded(id, .failure(APIError.wrap(error))) }
-        case .dayAppointments(let day):
-            do { return .todayAppointmentsLoaded(id, .success(try await AppointmentFetch.day(service, day))) }
-            catch { return .todayAppointmentsLoaded(id, .failure(APIError.wrap(error))) }
-        case .appointments(let from, let to):
-            do { return .appointmentsLoaded(id, from: from, to: to, .success(try await AppointmentFetch.range(service, from: from, to: to))) }
-            catch { return .appointmentsLoaded(id, from: from, to: to, .failure(APIError.wrap(error))) }
-        case .appointmentCounts:
-            do {
-                var counts: [String: Int] = [:]
-                for filter in [OverviewAppointmentFilter.today, .week, .month] {
-                    counts[filter.rawValue] = try await service.overview(appointments: filter).appointments.count
-                }
-                return .appointmentCountsLoaded(id, .success(counts))
-            } catch { return .appointmentCountsLoaded(id, .failure(APIError.wrap(error))) }
-        case .createAppointment(let draft): return await change { try await service.createAppointment(draft) }
-        case .updateAppointment(let changes): return await change { try await service.updateAppointment(changes) }
-        case .deleteAppointment(let appointmentID): return await change { try await service.deleteAppointment(id: appointmentID) }
-        case .lead(let slug):
-            do { return .leadLoaded(id, slug: slug, .success(try await service.lead(slug: slug))) }
-            catch { return .leadLoaded(id, slug: slug, .failure(APIError.wrap(error))) }
-        case .createLead(let draft): return await change { try await service.createLead(draft) }
-        case .updateLead(let slug, let draft): return await change { try await service.updateLead(slug: slug, draft) }
-        case .deleteLead(let slug): return await change { try await service.deleteLead(slug: slug) }
-        case .createNote(let slug, let text): return await change { try await service.createNote(slug: slug, text: text) }
-        case .deleteNote(let id): return await change { try await service.deleteNote(id: id) }
-        }
+    public init(saveDraft: @escaping (Draft) -> Void = { _ in }, discardDraft: @escaping (String) -> Void = { _ in },
+                bell: @escaping () -> Void = {}, suspend: @escaping () -> Void = {}, redraw: @escaping () -> Void = {}) {
+        self.saveDraft = saveDraft; self.discardDraft = discardDraft; self.bell = bell; self.suspend = suspend; self.redraw = redraw
     }
 }
 
-extension APIError {
-    /// Any error as an `APIError` (a cancelled task becomes `.cancelled`).
-    static func wrap(_ error: any Error) -> APIError {
-        if let error = error as? APIError { return error }
-        if error is CancellationError { return .cancelled }
-        return .transport(.init(.other, String(describing: type(of: error))))
+/// Carries out every effect a reduction returns.
+///
+/// Requests and cancellations never touch the network on the caller's
+/// thread: they are messages on a queue that a worker task reads, which
+/// starts each request as a task of its own and cancels it when told to. So
+/// the loop can never block in the network stack, whatever it does. Each
+/// answer goes to `send` as `.responded(id, response)`, from the worker's
+/// threads. Drafts, the bell, suspend and redraw go to the handlers.
+public final class EffectRunner {
+    private let handlers: EffectHandlers
+    private let worker: RequestWorker
+
+    public init(service: any LeadsService, handlers: EffectHandlers = EffectHandlers(), send: @escaping @Sendable (Action) -> Void) {
+        self.handlers = handlers
+        worker = RequestWorker(service: service, send: send)
     }
+
+    deinit { worker.stop() }
+
+    /// Carries out `effects` in order; false when one of them ends the app.
+    @discardableResult
+    public func run(_ effects: [Effect]) -> Bool {
+        var keepRunning = true
+        for effect in effects {
+            switch effect {
+            case .request(let id, let request): worker.post(.start(id, request))
+            case .cancel(let id): worker.post(.cancel(id))
+            case .saveDraft(let draft): handlers.saveDraft(draft)
+            case .discardDraft(let id): handlers.discardDraft(id)
+            case .bell: handlers.bell()
+            case .suspend: handlers.suspend()
+            case .redraw: handlers.redraw()
+            case .quit: keepRunning = false
+            }
+        }
+        return keepRunning
+    }
+
+    /// Requests started and not yet answered.
+    public var runningCount: Int { worker.runningCount }
+
+    /// Cancels every request still running; nothing more is started.
+    public func stop() { worker.stop() }
+}
+
+/// The worker behind the runner's queue.
+final class RequestWorker: Sendable {
+    enum Message: Sendable {
+        case start(RequestID, Request)
+        case cancel(RequestID)
+        case finished(RequestID)
+    }
+
+    private let queue: AsyncStream<Message>.Continuation
+    private let running = Atomic<Int>(0)
+
+    /// The worker task holds the worker until `stop()` ends its queue.
+    init(service: any LeadsService, send: @escaping @Sendable (Action) -> Void) {
+        let (messages, queue) = AsyncStream.makeStream(of: Message.self)
+        self.queue = queue
+        Task.detached { [self] in
+            var tasks: [RequestID: Task<Void, Never>] = [:]
+            for await message in messages {
+                switch message {
+                case .start(let id, let request):
+                    running.add(1, ordering: .relaxed)
+                    tasks[id] = Task {
+                        let response = await RequestPerformer.perform(request, on: service)
+                        queue.yield(.finished(id))
+                        running.subtract(1, ordering: .relaxed)
+                        send(.responded(id, response))
+                    }
+                case .cancel(let id):
+                    tasks.removeValue(forKey: id)?.cancel()
+                case .finished(let id):
+                    tasks[id] = nil
+                }
+            }
+            for task in tasks.values { task.cancel() }
+        }
+    }
+
+    func post(_ message: Message) { queue.yield(message) }
+    func stop() { queue.finish() }
+    var runningCount: Int { running.load(ordering: .relaxed) }
 }

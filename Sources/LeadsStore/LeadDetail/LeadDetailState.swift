@@ -40,6 +40,24 @@ public struct LeadDetailState: Equatable, Sendable {
 
     public mutating func unhide(noteID: Int) { hiddenNotes.remove(noteID) }
     public var activities: [Activity] { lead?.recentActivities ?? [] }
+
+    /// The selected row of the notes or activities list.
+    public func selected(in pane: Pane) -> Int {
+        switch pane {
+        case .notes: return noteSelected
+        case .activities: return activitySelected
+        case .list: return 0
+        }
+    }
+
+    /// Moves the selection of the notes or activities list, clamped.
+    public mutating func move(_ pane: Pane, by delta: Int) {
+        switch pane {
+        case .notes: noteSelected = min(max(0, notes.count - 1), max(0, noteSelected + delta))
+        case .activities: activitySelected = min(max(0, activities.count - 1), max(0, activitySelected + delta))
+        case .list: break
+        }
+    }
     public var selectedNote: Note? { notes.indices.contains(noteSelected) ? notes[noteSelected] : nil }
 
     /// Newest first; undated last, in the order they came.

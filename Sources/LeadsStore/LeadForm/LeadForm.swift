@@ -1,20 +1,21 @@
+import Foundation
 import LeadsAPI
 import TextEditing
 
-/// The new-lead / edit-lead form: what was typed, field by field, and what
-/// is wrong with it.
+/// The new-lead and edit-lead form.
 ///
-/// Errors show as you type (the shared `Rules`) for fields you have left or
-/// edited, and for every field after a save was tried; the server's messages
-/// after a save sit under the fields they name until that field is edited.
-public struct LeadForm: Equatable, Sendable {
+/// Update needs location, message and assignee, which the lead's detail may
+/// lack: editing prefills them from the detail, else the values last sent
+/// for the lead, else the settings' default assignee or the signed-in user,
+/// and says under the field where each came from.
+public struct LeadForm: FormModel {
     public enum Mode: Equatable, Sendable {
         case create
         case edit(slug: String)
     }
 
     /// The fields in form order; the raw value is the API's name.
-    public enum Field: String, CaseIterable, Sendable, Codable {
+    public enum Field: String, FormField, Codable {
         case firstName = "first_name", lastName = "last_name", email, phone, status, source, location, message, assignee
 
         public var label: String {
@@ -46,28 +47,14 @@ public struct LeadForm: Equatable, Sendable {
     }
 
     public var mode: Mode
-    public var inputs: [Field: TextInput]
-    /// Values when the form opened (to tell whether anything changed).
-    public var original: [Field: String]
-    public var focus: Field = .firstName
-    /// Fields the user has edited or left: their errors show.
-    public var touched: Set<Field> = []
-    public var hasTriedSaving = false
-    /// The server's messages from the last save, by field.
-    public var serverErrors: [Field: [String]] = [:]
-    /// Where a prefilled value came from ("last used for this lead", …).
-    public var notes: [Field: String] = [:]
-    /// A message for the whole form: "Saving…", a 401 or network error.
-    public var message: String?
-    public var isMessageError = false
-    public var isSaving = false
+    public var form: FormState<Field>
 
     public init(mode: Mode, values: [Field: String] = [:], notes: [Field: String] = [:]) {
         self.mode = mode
-        inputs = Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0, TextInput(values[$0] ?? "")) })
-        original = Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0, values[$0] ?? "") })
-        self.notes = notes
+        form = FormState(values: values, notes: notes)
     }
+
+    public static let purpose = Purpose.saveLead
 
     public var title: String {
         switch mode {
@@ -76,13 +63,14 @@ public struct LeadForm: Equatable, Sendable {
         }
     }
 
-    public func value(_ field: Field) -> String { inputs[field]?.text ?? "" }
-
-    public var hasChanges: Bool { Field.allCases.contains { value($0) != original[$0] } }
+    public var slug: String? {
+        if case .edit(let slug) = mode { return slug }
+        return nil
+    }
 
     /// What would be sent. Status and source are optional on create: blank sends none.
     public var draft: LeadDraft {
-        func trimmed(_ field: Field) -> String { value(field).trimmingCharacters(in: .whitespaces) }
+        func trimmed(_ field: Field) -> String { form.value(field).trimmingCharacters(in: .whitespaces) }
         let status = trimmed(.status).lowercased(), source = trimmed(.source).lowercased()
         return LeadDraft(firstName: trimmed(.firstName), lastName: trimmed(.lastName), email: trimmed(.email),
                          phone: trimmed(.phone), location: trimmed(.location), message: trimmed(.message),
@@ -90,74 +78,95 @@ public struct LeadForm: Equatable, Sendable {
                          source: source.isEmpty ? nil : source)
     }
 
-    /// The shared rules' verdict on the whole form, by field.
-    public var clientErrors: [Field: [String]] {
-        var form = draft.form().asDictionary
-        if case .edit(let slug) = mode { form["slug"] = slug }
-        let errors = Rules.lead(form, requireSlug: false)
-        var byField: [Field: [String]] = [:]
-        for entry in errors.entries { if let field = Field(rawValue: entry.field) { byField[field] = entry.messages } }
+    public func clientErrors(_ context: Context) -> [Field: String] {
+        var values = draft.form().asDictionary
+        if let slug { values["slug"] = slug }
+        var byField: [Field: String] = [:]
+        for entry in Rules.lead(values, requireSlug: false).entries {
+            if let field = Field(rawValue: entry.field) { byField[field] = entry.messages.joined(separator: " ") }
+        }
         return byField
     }
 
-    /// What shows under each field now.
-    public var visibleErrors: [Field: String] {
-        var shown: [Field: String] = [:]
-        let client = clientErrors
-        for field in Field.allCases {
-            if let server = serverErrors[field], !server.isEmpty {
-                shown[field] = server.joined(separator: " ")
-            } else if hasTriedSaving || touched.contains(field), let messages = client[field], !messages.isEmpty {
-                shown[field] = messages.joined(separator: " ")
-            }
+    public func saveRequest(_ context: Context) -> Request? {
+        switch mode {
+        case .create: return .createLead(draft)
+        case .edit(let slug): return .updateLead(slug: slug, draft)
         }
-        return shown
     }
 
-    public mutating func edit(_ edit: TextEdit) {
-        inputs[focus, default: TextInput()].apply(edit, singleLine: true)
-        touched.insert(focus)
-        serverErrors[focus] = nil
-        notes[focus] = nil
+    // MARK: Opening
+
+    /// A new lead: the assignee prefilled from the settings or the signed-in user.
+    public static func new(settings: Settings) -> LeadForm {
+        var values: [Field: String] = [:], notes: [Field: String] = [:]
+        if let (assignee, origin) = fallbackAssignee(settings) { values[.assignee] = assignee; notes[.assignee] = "prefilled: \(origin)" }
+        var form = LeadForm(mode: .create, values: values, notes: notes)
+        form.form.forgetOriginal()
+        return form
     }
 
-    public mutating func moveFocus(by delta: Int) {
-        touched.insert(focus)
-        let all = Field.allCases
-        let index = all.firstIndex(of: focus) ?? 0
-        focus = all[(index + delta + all.count) % all.count]
-    }
-
-    /// Server messages by field; those naming no field of the form go to the form message.
-    public mutating func showServerErrors(_ errors: FieldErrors) {
-        serverErrors = [:]
-        var other: [String] = []
-        for entry in errors.entries {
-            if let field = Field(rawValue: entry.field) {
-                serverErrors[field, default: []] += entry.messages
-            } else {
-                other.append(entry.field == "non_field_errors" || entry.field == "slug"
-                             ? entry.messages.joined(separator: " ") : "\(entry.field): \(entry.messages.joined(separator: " "))")
-            }
+    /// Editing a lead: every field prefilled from its list row and detail; location,
+    /// message and assignee from the detail, else `lastUsed`, else the fallback assignee.
+    public static func edit(slug: String, summary: LeadSummary?, detail: LeadDetail?, lastUsed: LeadExtras?, settings: Settings) -> LeadForm {
+        var values: [Field: String] = [
+            .firstName: detail?.firstName ?? summary?.firstName ?? "",
+            .lastName: detail?.lastName ?? summary?.lastName ?? "",
+            .email: detail?.email ?? summary?.email ?? "",
+            .phone: detail?.phone ?? summary?.phone ?? "",
+            .status: (detail?.status ?? summary?.status ?? "").lowercased(),
+            .source: (detail?.source ?? summary?.source ?? "").lowercased(),
+        ]
+        var notes: [Field: String] = [:]
+        func fill(_ field: Field, fromDetail: String?, fromLast: String?, fallback: (String, String)?) {
+            if let value = fromDetail, !value.isEmpty { values[field] = value; return }
+            if let value = fromLast, !value.isEmpty { values[field] = value; notes[field] = "prefilled: last used for this lead"; return }
+            if let (value, origin) = fallback { values[field] = value; notes[field] = "prefilled: \(origin)"; return }
+            notes[field] = "required by the service: not known for this lead"
         }
-        if let first = Field.allCases.first(where: { serverErrors[$0] != nil }) { focus = first }
-        message = other.isEmpty ? "Not saved: fix the fields marked ✗." : "Not saved: " + other.joined(separator: " ")
-        isMessageError = true
-    }
-}
-
-/// The add-note text area of a lead.
-public struct NoteForm: Equatable, Sendable {
-    public var slug: String
-    public var leadName: String
-    public var input: TextInput
-    public var error: String?
-    public var isSaving = false
-
-    public init(slug: String, leadName: String, text: String = "") {
-        self.slug = slug; self.leadName = leadName; input = TextInput(text)
+        fill(.location, fromDetail: detail?.location, fromLast: lastUsed?.location, fallback: nil)
+        fill(.message, fromDetail: detail?.message, fromLast: lastUsed?.message, fallback: nil)
+        fill(.assignee, fromDetail: detail?.assignee, fromLast: lastUsed?.assignee, fallback: fallbackAssignee(settings))
+        return LeadForm(mode: .edit(slug: slug), values: values, notes: notes)
     }
 
-    /// The length as the service counts it (code points).
-    public var length: Int { input.text.unicodeScalars.count }
+    /// The assignee when nothing better is known: the settings' default, else the signed-in user.
+    static func fallbackAssignee(_ settings: Settings) -> (String, String)? {
+        if let assignee = settings.defaultAssignee, !assignee.isEmpty { return (assignee, "default assignee from settings") }
+        if let user = settings.signedInUser, !user.isEmpty { return (user, "you (signed-in user)") }
+        return nil
+    }
+
+    /// The lead's detail arrived while its edit form is open: fills location,
+    /// message and assignee the user has not typed in (prefilled or empty ones).
+    public mutating func fill(from lead: LeadDetail) {
+        guard mode == .edit(slug: lead.slug) else { return }
+        let known: [(Field, String?)] = [(.location, lead.location), (.message, lead.message), (.assignee, lead.assignee)]
+        for case let (field, value?) in known where !value.isEmpty && !form.touched.contains(field) && form.value(field) != value {
+            guard form.value(field).isEmpty || form.notes[field] != nil else { continue }
+            form.set(field, value, asOriginal: true)
+            form.notes[field] = nil
+        }
+    }
+
+    /// What was sent, to prefill the next edit of the same lead.
+    public var extras: LeadExtras {
+        let sent = draft
+        return LeadExtras(location: sent.location, message: sent.message, assignee: sent.assignee)
+    }
+
+    // MARK: Drafts
+
+    public func draft(id: String, at date: Date) -> Draft? {
+        guard form.hasChanges else { return nil }
+        return Draft(id: id, savedAt: date, content: .lead(slug: slug, values: form.values))
+    }
+
+    public static func resumed(slug: String?, values stored: [String: String]) -> LeadForm {
+        var values: [Field: String] = [:]
+        for (key, value) in stored { if let field = Field(rawValue: key) { values[field] = value } }
+        var form = LeadForm(mode: slug.map { .edit(slug: $0) } ?? .create, values: values)
+        form.form.forgetOriginal()
+        return form
+    }
 }

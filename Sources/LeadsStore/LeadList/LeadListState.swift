@@ -3,7 +3,8 @@ import LeadsAPI
 
 /// The loaded leads and how they are shown: the text filter, the sort, the
 /// selection. `visible` (indices into `rows`) is rebuilt only when one of
-/// those changes, never per frame or per key move.
+/// those changes, never per frame or per key move. How far the list is
+/// scrolled is the screen's business: it keeps the selection in view.
 public struct LeadListState: Equatable, Sendable {
     /// Loaded rows, in the server's order.
     public private(set) var rows: [LeadSummary] = []
@@ -26,7 +27,6 @@ public struct LeadListState: Equatable, Sendable {
     public private(set) var hidden: Set<String> = []
     public private(set) var visible: [Int] = []
     public var selected = 0
-    public var offset = 0
     /// Last error loading a page (shown in the pane while it has no rows).
     public var loadError: String?
 
@@ -51,7 +51,7 @@ public struct LeadListState: Equatable, Sendable {
 
     public mutating func reset() {
         rows = []; searchKeys = []; slugs = []; total = nil; nextOffset = 0; isFirstPageLoaded = false
-        visible = []; selected = 0; offset = 0; loadError = nil
+        visible = []; selected = 0; loadError = nil
     }
 
     public mutating func append(_ page: Page<LeadSummary>, at pageOffset: Int, pageSize: Int) {
@@ -78,8 +78,9 @@ public struct LeadListState: Equatable, Sendable {
     public mutating func hide(_ slug: String) { hidden.insert(slug); rebuild() }
     public mutating func unhide(_ slug: String) { hidden.remove(slug); rebuild() }
 
-    /// Drops a deleted lead for good.
+    /// Drops a deleted lead for good; the selected lead stays selected.
     public mutating func remove(_ slug: String) {
+        let selectedSlug = selectedLead?.slug
         if let index = rows.firstIndex(where: { $0.slug == slug }) {
             rows.remove(at: index)
             slugs.remove(slug)
@@ -87,25 +88,23 @@ public struct LeadListState: Equatable, Sendable {
             if let total { self.total = max(0, total - 1) }
         }
         hidden.remove(slug)
-        rebuild()
+        rebuild(keeping: selectedSlug)
     }
 
-    /// Moves the selection, clamped, and scrolls to keep it in `height` rows.
-    public mutating func move(by delta: Int, height: Int) {
-        guard !visible.isEmpty else { selected = 0; offset = 0; return }
-        selected = min(visible.count - 1, max(0, selected + delta))
-        keepVisible(height: height)
+    /// Moves the selection, clamped to the visible rows.
+    public mutating func move(by delta: Int) {
+        guard !visible.isEmpty else { selected = 0; return }
+        selected = min(visible.count - 1, max(0, selected + min(max(delta, -visible.count), visible.count)))
     }
 
-    public mutating func keepVisible(height: Int) {
-        guard height > 0 else { return }
-        if selected < offset { offset = selected }
-        if selected >= offset + height { offset = selected - height + 1 }
-        offset = max(0, min(offset, max(0, visible.count - height)))
+    /// Selects the lead `slug` when it is shown.
+    public mutating func select(slug: String) {
+        if let index = visible.firstIndex(where: { rows[$0].slug == slug }) { selected = index }
     }
 
-    private mutating func rebuild() {
-        let selectedSlug = selectedLead?.slug
+    /// `visible` again; `selectedSlug` (the selected lead's, by default) stays selected when shown.
+    private mutating func rebuild(keeping selectedSlug: String?? = nil) {
+        let selectedSlug = selectedSlug ?? selectedLead?.slug
         let words = text.lowercased().split(separator: " ").map(String.init)
         var indices = rows.indices.filter { index in
             !hidden.contains(rows[index].slug) && words.allSatisfy { searchKeys[index].contains($0) }

@@ -8,7 +8,8 @@ import Glibc
 /// handed to ncurses, which in turn sends only what differs on screen: never
 /// a clear-and-repaint per frame. Raw mode, no echo, keypad, the alternate
 /// screen (ncurses' smcup), ESC delay 25 ms. `restore()` gives everything
-/// back; the crash guard does the same if the process dies on a signal.
+/// back; the crash guard does the same if the process dies on a signal, and
+/// `emergencyRestorer` from any thread when the loop cannot.
 public final class NcursesBackend: TerminalBackend {
     public enum StartError: Error, CustomStringConvertible {
         case noTerminal(String)
@@ -29,6 +30,8 @@ public final class NcursesBackend: TerminalBackend {
     public let colorDepth: ColorDepth
     private let output: UnsafeMutablePointer<FILE>?
     private let input: UnsafeMutablePointer<FILE>?
+    /// Gives the terminal back from any thread, without ncurses: see `EmergencyRestore`.
+    public let emergencyRestorer: EmergencyRestore
 
     /// - Parameters:
     ///   - terminal: a TERM name; nil uses the environment's.
@@ -40,6 +43,9 @@ public final class NcursesBackend: TerminalBackend {
         set_escdelay(25)
         self.output = output
         self.input = input
+        let outputFD = fileno(output ?? ncw_stdout())
+        var settings = termios()
+        let hasSettings = tcgetattr(outputFD, &settings) == 0
         guard let screen = newterm(terminal, output ?? ncw_stdout(), input ?? ncw_stdin()) else {
             throw StartError.noTerminal(terminal ?? environment["TERM"] ?? "(TERM not set)")
         }
@@ -49,8 +55,15 @@ public final class NcursesBackend: TerminalBackend {
             throw StartError.cannotDraw(terminal ?? environment["TERM"] ?? "(TERM not set)")
         }
         self.screen = screen
+        var bytes: [UInt8] = []
+        for capability in ["rmcup", "cnorm", "sgr0"] {
+            if let value = tigetstr(capability), Int(bitPattern: value) != -1 { bytes += Array(String(cString: value).utf8) }
+        }
+        // Mouse reporting and bracketed paste off, whatever the terminfo says.
+        bytes += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?2004l\r\n".utf8)
+        emergencyRestorer = EmergencyRestore(fd: outputFD, settings: hasSettings ? settings : nil, bytes: bytes)
         termguard_install()
-        termguard_watch_signals()
+        _ = SignalWatcher.shared
         raw()
         noecho()
         nonl()
@@ -99,21 +112,26 @@ public final class NcursesBackend: TerminalBackend {
         doupdate()
     }
 
-    /// When set, `readKey` also returns (nil) as soon as it is woken.
-    public var wakePipe: WakePipe?
+    /// When set, `readEvent` also returns (nil) as soon as it is woken; signals wake it too.
+    public var wakePipe: WakePipe? {
+        didSet { SignalWatcher.shared.wake(wakePipe) }
+    }
 
-    public func readKey(timeout milliseconds: Int) -> Key? {
+    public func readEvent(timeout milliseconds: Int) -> TerminalEvent? {
         var timeout = milliseconds
         if let wakePipe, milliseconds > 0 {
             // Input ncurses already buffered first; then wait for input or a wake.
-            if let key = readKey(timeout: 0) { return key }
+            if let event = readEvent(timeout: 0) { return event }
             guard wakePipe.wait(for: fileno(input ?? ncw_stdin()), milliseconds: milliseconds) else { return nil }
             timeout = 50   // input is there: a sequence's bytes are arriving
         }
         wtimeout(ncw_stdscr(), Int32(timeout))
         var character: wint_t = 0
         let kind = wget_wch(ncw_stdscr(), &character)
-        if kind == KEY_CODE_YES { return Self.functionKey(Int32(character)) }
+        if kind == KEY_CODE_YES {
+            if Int32(character) == KEY_RESIZE { return .resize }
+            return Self.functionKey(Int32(character)).map(TerminalEvent.key)
+        }
         guard kind == OK else { return nil }
         let code = UInt32(character)
         if code == 27 {
@@ -121,17 +139,14 @@ public final class NcursesBackend: TerminalBackend {
             wtimeout(ncw_stdscr(), 0)
             var next: wint_t = 0
             if wget_wch(ncw_stdscr(), &next) == OK, let scalar = Unicode.Scalar(UInt32(next)), next >= 32 {
-                return .alt(Character(scalar))
+                return .key(.alt(Character(scalar)))
             }
-            return .escape
+            return .key(.escape)
         }
-        return Self.textKey(code)
+        return Self.textKey(code).map(TerminalEvent.key)
     }
 
-    public func takeSignal() -> Int32? {
-        let signal = termguard_take_signal()
-        return signal == 0 ? nil : signal
-    }
+    public func takeSignal() -> Int32? { SignalWatcher.shared.take() }
 
     public func invalidate() {
         last = Buffer(width: 0, height: 0)
@@ -141,25 +156,22 @@ public final class NcursesBackend: TerminalBackend {
     /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
     public func suspend() {
         endwin()
-        signal(SIGTSTP, SIG_DFL)
-        _ = termguard_take_signal()
+        termguard_default_stop()
         // To the whole process group, as the terminal's own Ctrl-Z would: a
         // wrapping shell or subshell stops too, so job control sees the job
         // stopped. (Not raise(): this may run on a thread that blocks signals.)
         kill(0, SIGTSTP)
-        // The stop lands on another thread a moment later: wait for the resume
-        // (SIGCONT) before taking the screen back. Counted in steps, not clock
-        // time, so the time spent stopped does not count; after 0.5 s of running
-        // the kernel has discarded the stop (orphaned process group): go on.
-        var steps = 0
-        while steps < 100, termguard_take_signal() != SIGCONT {
-            usleep(5_000)
-            steps += 1
-        }
-        termguard_watch_signals()
+        // The stop lands a moment later: wait for the resume (SIGCONT) before
+        // taking the screen back. Counted in steps, not clock time, so the time
+        // spent stopped does not count; after 0.5 s of running the kernel has
+        // discarded the stop (orphaned process group): go on.
+        _ = SignalWatcher.shared.wait(for: SIGCONT, milliseconds: 500)
+        termguard_watch_stop()
         refresh()
         invalidate()
     }
+
+
 
     public func bell() { beep() }
 
@@ -200,7 +212,6 @@ public final class NcursesBackend: TerminalBackend {
         case KEY_IC: return .insert
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
-        case KEY_RESIZE: return .resize
         case KEY_MOUSE:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return nil }
@@ -238,5 +249,20 @@ public final class NcursesBackend: TerminalBackend {
         init_pair(next, key.foreground, key.background)
         pairKeys[key] = next
         return (attributes, next)
+    }
+}
+
+/// Gives the terminal back without ncurses, from any thread, when the loop
+/// cannot (it is stuck): leaves the alternate screen, shows the cursor,
+/// turns mouse reporting off and puts back the settings taken at start.
+/// Plain system calls only; safe to run more than once and after `restore()`.
+public struct EmergencyRestore: Sendable {
+    let fd: Int32
+    let settings: termios?
+    let bytes: [UInt8]
+
+    public func run() {
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if var settings { tcsetattr(fd, TCSANOW, &settings) }
     }
 }

@@ -1,81 +1,112 @@
 import Glibc
 
-/// Drives a screen on a backend: keys in, frames out, the terminal always given back.
+/// A program the run loop drives: it takes the terminal's input and draws
+/// its state, and never touches the terminal itself (the shape of
+/// bubbletea's `Model`).
+public protocol TerminalProgram: AnyObject {
+    /// The terminal's size, before the first frame and whenever it changes,
+    /// always before the frame that uses it.
+    func resized(width: Int, height: Int)
+    /// A key or a paste.
+    func handle(_ event: TerminalEvent)
+    /// Takes what arrived from other threads (the service's answers); after every batch of input and every wait.
+    func receive()
+    /// No input came for a while (about a tenth of a second): time passed.
+    func tick()
+    /// SIGINT, SIGTERM or SIGHUP: the last moment to save what is typed.
+    func hangUp(signal: Int32)
+    /// Draws the state into a buffer of the terminal's size.
+    func render(into buffer: inout Buffer)
+    /// Something shown changed since the last frame.
+    var needsDraw: Bool { get }
+    var isFinished: Bool { get }
+}
+
+/// Drives a program on a backend: input in, frames out, the terminal always
+/// given back by the caller.
 ///
-/// Draws only when the screen says something changed (nothing is written
-/// while idle). SIGINT, SIGTERM and SIGHUP end the loop (the caller restores
-/// the terminal, then exits); SIGTSTP (Ctrl-Z) suspends with the terminal
-/// restored and repaints on resume; a resize relayouts at once. Below
-/// `minimumSize` a "terminal too small" notice replaces the screen.
+///     loop: size changed?  → program.resized
+///           needs a frame? → program.render → backend.draw (only changed cells)
+///           a signal?      → SIGTSTP suspend · SIGCONT repaint · INT/TERM/HUP end
+///           input within the tick? → program.handle each event already waiting
+///                                    (one frame for a paste or a held key)
+///                          else    → program.tick
+///           program.receive
+///
+/// Below `minimumSize` a "terminal too small" notice replaces the program's frame.
 public final class RunLoop {
     public enum Exit: Equatable, Sendable { case quit, signal(Int32) }
 
     public let backend: any TerminalBackend
     public var minimumSize = (width: 80, height: 24)
-    /// How long to wait for a key before calling `tick` (milliseconds).
+    /// How the "too small" notice says to quit (the app writes its keymap's key).
+    public var quitHint = "q to quit"
+    /// How long to wait for input before calling `tick` (milliseconds).
     public var tickInterval = 100
 
     public init(backend: any TerminalBackend) { self.backend = backend }
 
-    /// - Parameters:
-    ///   - render: draws the screen into a buffer of the terminal's size.
-    ///   - handle: applies a key; returns whether to redraw, or nil to quit.
-    ///   - tick: called when no key came in time (or the backend was woken); returns whether to redraw, or nil to quit.
-    public func run(render: (inout Buffer) -> Void, handle: (Key) -> Bool?, tick: () -> Bool? = { false }) -> Exit {
-        var needsDraw = true
+    private var lastSize: (width: Int, height: Int)?
+    private var isForced = true
+
+    /// Runs `program` until it finishes or a terminating signal comes.
+    public func run(_ program: any TerminalProgram) -> Exit {
         while true {
-            if needsDraw {
-                backend.draw(frame(render))
-                needsDraw = false
-            }
-            if let signal = backend.takeSignal() {
-                switch signal {
-                case SIGTSTP:
-                    (backend as? NcursesBackend)?.suspend()
-                    needsDraw = true
-                    continue
-                case SIGCONT:
-                    backend.invalidate()
-                    needsDraw = true
-                    continue
-                default:
-                    return .signal(signal)
-                }
-            }
-            guard var key = backend.readKey(timeout: tickInterval) else {
-                guard let redraw = tick() else { return .quit }
-                if redraw { needsDraw = true }
-                continue
-            }
-            // Keys that are already waiting (a paste, a held key) are applied
-            // before the next frame: one frame for the lot, not one per key.
-            var batch = 0
-            while true {
-                switch key {
-                case .resize:
-                    needsDraw = true
-                case .ctrl("z"):
-                    (backend as? NcursesBackend)?.suspend()
-                    needsDraw = true
-                default:
-                    if key == .ctrl("l") { backend.invalidate(); needsDraw = true }
-                    guard let redraw = handle(key) else { return .quit }
-                    if redraw { needsDraw = true }
-                }
-                batch += 1
-                guard batch < 256, key != .ctrl("z"), let next = backend.readKey(timeout: 0) else { break }
-                key = next
-            }
+            if let exit = step(program) { return exit }
         }
     }
 
-    /// One frame: the screen, or the "too small" notice.
+    /// One turn of the loop: the size, a frame if one is due, a signal, the
+    /// input waiting (or a tick), what arrived meanwhile. Nil while the program runs on.
+    public func step(_ program: any TerminalProgram) -> Exit? {
+        if program.isFinished { return .quit }
+        noteSize(program)
+        if isForced || program.needsDraw {
+            backend.draw(frame(program.render))
+            isForced = false
+        }
+        if let signal = backend.takeSignal() {
+            switch signal {
+            case SIGTSTP: backend.suspend(); isForced = true
+            case SIGCONT: backend.invalidate(); isForced = true
+            default:
+                program.hangUp(signal: signal)
+                return .signal(signal)
+            }
+            return nil
+        }
+        if let event = backend.readEvent(timeout: tickInterval) {
+            // Input already waiting (a paste, a held key) is handled before the next frame.
+            var next: TerminalEvent? = event
+            var batch = 0
+            while let current = next, batch < 256, !program.isFinished {
+                if current == .resize { noteSize(program) } else { program.handle(current) }
+                batch += 1
+                next = backend.readEvent(timeout: 0)
+            }
+        } else {
+            program.tick()
+        }
+        program.receive()
+        return program.isFinished ? .quit : nil
+    }
+
+    /// Tells the program a new size, before the frame that uses it.
+    private func noteSize(_ program: any TerminalProgram) {
+        let size = backend.size
+        guard lastSize.map({ $0 != size }) ?? true else { return }
+        program.resized(width: size.width, height: size.height)
+        lastSize = size
+        isForced = true
+    }
+
+    /// One frame: the program's, or the "too small" notice.
     public func frame(_ render: (inout Buffer) -> Void) -> Buffer {
         let size = backend.size
         var buffer = Buffer(width: size.width, height: size.height)
         if size.width < minimumSize.width || size.height < minimumSize.height {
             let lines = ["Terminal too small (need \(minimumSize.width)x\(minimumSize.height),",
-                         "have \(size.width)x\(size.height)). Enlarge it, or q to quit."]
+                         "have \(size.width)x\(size.height)). Enlarge it, or \(quitHint)."]
             for (index, line) in lines.enumerated() {
                 let text = DisplayWidth.truncate(line, to: size.width)
                 buffer.put(text, x: max(0, (size.width - DisplayWidth.of(text)) / 2), y: size.height / 2 - 1 + index)

@@ -1,34 +1,42 @@
-/// Where frames go and keys come from.
+import Glibc
+
+/// Where frames go and input comes from.
 public protocol TerminalBackend: AnyObject {
     /// Columns and rows.
     var size: (width: Int, height: Int) { get }
     var colorDepth: ColorDepth { get }
     /// Shows `buffer`, sending only what changed since the last frame.
     func draw(_ buffer: Buffer)
-    /// The next key within `timeout` milliseconds (0 = do not wait), or nil.
-    func readKey(timeout: Int) -> Key?
+    /// The next input within `timeout` milliseconds (0 = do not wait), or nil:
+    /// nothing came, or the wait was woken (an answer to draw).
+    func readEvent(timeout: Int) -> TerminalEvent?
     /// A signal that arrived since the last call (SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT), or nil.
     func takeSignal() -> Int32?
     /// Forgets the last frame so the next draw repaints everything (Ctrl-L, after resume).
     func invalidate()
+    /// Gives the terminal back and stops the process (Ctrl-Z); returns after
+    /// `fg`, the terminal taken again and the next frame repainted in full.
+    func suspend()
     /// Gives the terminal back. Safe to call more than once.
     func restore()
     /// One audible (or visible) bell.
     func bell()
 }
 
-/// An in-memory terminal for tests: keys are queued, frames are kept.
+/// An in-memory terminal for tests: events are queued, frames are kept.
 public final class TestBackend: TerminalBackend {
     public private(set) var frame: Buffer
     public private(set) var drawCount = 0
     /// Cells sent by the last draw (what a real terminal would be told).
     public private(set) var lastChangedCells = 0
-    public var keys: [Key] = []
-    /// When true, a key only comes to a waiting read (timeout > 0), as if
-    /// typed slowly; else queued keys also answer an immediate read, as a paste.
+    public var events: [TerminalEvent] = []
+    /// When true, an event only comes to a waiting read (timeout > 0), as if
+    /// typed slowly; else queued events also answer an immediate read, as a paste.
     public var typesSlowly = false
     public var signals: [Int32] = []
     public var colorDepth: ColorDepth
+    public private(set) var bells = 0
+    public private(set) var suspensions = 0
     private var width: Int, height: Int
 
     public init(width: Int, height: Int, colorDepth: ColorDepth = .colors256) {
@@ -40,10 +48,14 @@ public final class TestBackend: TerminalBackend {
 
     public var size: (width: Int, height: Int) { (width, height) }
 
+    /// Queued keys, as typed.
+    public func type(_ keys: [Key]) { events += keys.map(TerminalEvent.key) }
+
+    /// The terminal takes a new size and says so.
     public func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
-        keys.append(.resize)
+        events.append(.resize)
     }
 
     public func draw(_ buffer: Buffer) {
@@ -52,14 +64,15 @@ public final class TestBackend: TerminalBackend {
         drawCount += 1
     }
 
-    public func readKey(timeout: Int) -> Key? {
-        if keys.isEmpty || (typesSlowly && timeout == 0) { return nil }
-        return keys.removeFirst()
+    public func readEvent(timeout: Int) -> TerminalEvent? {
+        if events.isEmpty || (typesSlowly && timeout == 0) { return nil }
+        return events.removeFirst()
     }
+
     public func takeSignal() -> Int32? { signals.isEmpty ? nil : signals.removeFirst() }
     public func invalidate() { frame = Buffer(width: 0, height: 0) }
+    public func suspend() { suspensions += 1; invalidate() }
     public func restore() {}
-    public private(set) var bells = 0
     public func bell() { bells += 1 }
 
     /// The frame as text, trailing blanks trimmed.

@@ -1,3 +1,4 @@
+import CTermGuard
 import Glibc
 
 /// Wakes a backend waiting for a key, from any thread: a response that
@@ -40,4 +41,11 @@ public final class WakePipe: @unchecked Sendable {
         if ready > 0, fds[1].revents != 0 { drain() }
         return ready > 0 && fds[0].revents != 0
     }
+}
+
+/// The process's memory.
+public enum ProcessMemory {
+    /// Gives freed heap memory back to the system (glibc's malloc_trim): decoding a
+    /// page leaves freed memory in the allocator's per-thread arenas.
+    public static func releaseFree() { termguard_release_free_memory() }
 }

@@ -1,4 +1,4 @@
-/// A key press (or mouse event, or resize) decoded from the terminal.
+/// A key press (or mouse event) decoded from the terminal.
 public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// Printable text: a letter (case kept), digit, punctuation, any script.
     case character(Character)
@@ -10,7 +10,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// Alt (Meta) with a character (`alt-x`).
     case alt(Character)
     case mouse(MouseEvent)
-    case resize
 
     /// The canonical description, as keymaps write it: `j`, `G`, `ctrl-f`, `shift-tab`, `f1`, `space`.
     public var description: String {
@@ -36,7 +35,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .ctrl(let c): return "ctrl-\(c)"
         case .alt(let c): return "alt-\(c)"
         case .mouse(let event): return "mouse-\(event.kind)"
-        case .resize: return "resize"
         }
     }
 
@@ -64,6 +62,15 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
             return nil
         }
     }
+}
+
+/// What the terminal sends: a key (or mouse event), a paste, a new size.
+public enum TerminalEvent: Hashable, Sendable {
+    case key(Key)
+    /// Text pasted with bracketed paste on: text, never keys.
+    case paste(String)
+    /// The terminal's size changed (read it from the backend).
+    case resize
 }
 
 public struct MouseEvent: Hashable, Sendable {

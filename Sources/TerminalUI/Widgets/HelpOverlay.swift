@@ -9,9 +9,12 @@ public struct HelpOverlay: Sendable {
     public var descriptions: [String: String]
     /// First row shown (the overlay scrolls).
     public var offset: Int
+    /// The frame's title, naming the keys that scroll and close it.
+    public var title: String
 
-    public init(keymap: Keymap, contexts: [(id: String, title: String)], descriptions: [String: String], offset: Int = 0) {
-        self.keymap = keymap; self.contexts = contexts; self.descriptions = descriptions; self.offset = offset
+    public init(keymap: Keymap, contexts: [(id: String, title: String)], descriptions: [String: String], offset: Int = 0,
+                title: String = "Help") {
+        self.keymap = keymap; self.contexts = contexts; self.descriptions = descriptions; self.offset = offset; self.title = title
     }
 
     public enum Row: Hashable, Sendable {
@@ -43,7 +46,7 @@ public struct HelpOverlay: Sendable {
     public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
         let box = area.centered(width: min(area.width, 72), height: area.height)
         buffer.fill(box, style: theme["ui.dialog"])
-        let inside = PaneFrame(title: "Help — ↑↓ scroll · esc close", isFocused: true).render(in: box, buffer: &buffer, theme: theme)
+        let inside = PaneFrame(title: title, isFocused: true).render(in: box, buffer: &buffer, theme: theme)
         let all = rows
         let start = max(0, min(offset, max(0, all.count - inside.height)))
         for (index, row) in all.dropFirst(start).prefix(inside.height).enumerated() {

@@ -3,11 +3,16 @@ import Foundation
 import LeadsAPI
 import LeadsSandbox
 import LeadsStore
+import LeadsUI
 import TerminalUI
 
 /// Starts the full-screen app: on the configured service, or with `--demo`
 /// on an in-process sandbox with seeded data.
 enum AppLauncher {
+    /// After SIGHUP, SIGTERM or SIGINT the process is gone within this many
+    /// seconds, whatever any thread is doing (the guard's deadline).
+    static let hangUpDeadline = 1.5
+
     static func run(connection: ConnectionOptions) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure(message: "the full-screen app needs a terminal on standard input and output; "
@@ -37,8 +42,8 @@ enum AppLauncher {
         let exit = try runOnOwnThread { try Self.runUI(service: service, settings: chosen, environment: environment, started: started) }
         // The terminal is already restored: close the connections, and do not let
         // the demo server's graceful shutdown hold the exit.
-        await service.shutdown()
-        await sandbox?.stop(within: 1)
+        await Bounded.wait(seconds: 0.5) { await service.shutdown() }
+        await sandbox?.stop(within: 0.5)
         if exit != 0 { throw ExitCode(exit) }
     }
 
@@ -64,25 +69,42 @@ enum AppLauncher {
             throw CommandFailure(message: "\(error)", exitCode: 2)
         }
         let locator = ConfigLocator(environment: environment)
-        var appearance = Appearance.load(locator: locator, depth: backend.colorDepth)
+        let appearance = Appearance.load(locator: locator, depth: backend.colorDepth)
         var settings = settings
-        appearance.warnings += SettingsFile.apply(locator.user("settings.toml"), to: &settings)
+        var warnings = appearance.warnings
+        warnings += SettingsFile.apply(locator.user("settings.toml"), to: &settings)
         let draftStore = DraftStore(environment: environment)
         let (drafts, problems) = draftStore.load()
         let wakePipe = WakePipe()
         backend.wakePipe = wakePipe
-        var wake: (@Sendable () -> Void)?
-        if let wakePipe { wake = { wakePipe.wake() } }
-        let app = LeadtermApp(backend: backend, service: service, settings: settings, appearance: appearance, drafts: draftStore, wake: wake)
+        let size = backend.size
+        var state = AppState(settings: settings, now: Date(), viewport: ScreenLayout.viewport(width: size.width, height: size.height))
+        if let first = warnings.first {
+            let more = warnings.count > 1 ? " (+\(warnings.count - 1) more, listed at exit)" : ""
+            state.message = StatusMessage("\(first)\(more)", .error, at: state.now)
+        }
+        let screen = Screen(theme: appearance.theme, keymap: appearance.keymap, helpContexts: AppVocabulary.appContexts,
+                            descriptions: AppVocabulary.descriptions)
+        let app = LeadsApp(backend: backend, service: service, state: state, keymap: appearance.keymap, screen: screen,
+                           drafts: draftStore, wake: { wakePipe?.wake() })
+        // Whatever any thread is doing, a hang-up ends the process in time:
+        // the draft of the last published state, the terminal given back, the exit status.
+        let guardian = app.hangUpGuard, restore = backend.emergencyRestorer
+        SignalWatcher.shared.onHangUp(deadline: hangUpDeadline) { signal in
+            guardian.saveDraftUnlessTaken()
+            restore.run()
+            _exit(128 + signal)
+        }
         app.start(drafts: drafts)
         let loop = RunLoop(backend: backend)
-        let exit = loop.run(render: app.render, handle: app.handle, tick: app.tick)
-        if case .signal = exit { app.hangUp() }   // the draft is written before the terminal is given back
+        loop.quitHint = "\(screen.keys.label(.quit, in: ["global"])) to quit"
+        let exit = loop.run(app)
+        app.stop()
         backend.restore()
-        for warning in appearance.warnings { Output.standardError("leadterm: \(warning)") }
-        for problem in problems { Output.standardError("leadterm: \(problem)") }
-        if let message = app.currentState.message, message.level == .error {
-            Output.standardError("leadterm: \(TerminalSafeText.escape(message.text))")
+        for warning in warnings { Output.standardError("leadterm: \(warning)") }
+        for problem in problems + app.draftProblems { Output.standardError("leadterm: \(problem)") }
+        if let message = app.state.message, message.level == .error {
+            Output.standardError("leadterm: \(TerminalSafeText.escape(screen.keys.text(message.text, in: ["global"])))")
         }
         if environment["LEADTERM_TIMINGS"] == "1", let first = app.timings.firstFrameWithData {
             Output.standardError(String(format: "leadterm: first frame with data %.1f ms after the UI started, %.1f ms after launch",

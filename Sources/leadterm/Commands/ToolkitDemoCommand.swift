@@ -23,7 +23,7 @@ struct ToolkitDemoCommand: ParsableCommand {
             demo.message = ("\(first)\(appearance.warnings.count > 1 ? " (+\(appearance.warnings.count - 1) more)" : "")", .error)
         }
         let loop = RunLoop(backend: backend)
-        let exit = loop.run(render: demo.render, handle: demo.handle)
+        let exit = loop.run(demo)
         backend.restore()
         for warning in appearance.warnings { Output.standardError("leadterm: \(warning)") }
         if case .signal(let number) = exit { throw ExitCode(128 + number) }

@@ -91,6 +91,8 @@ tab = "pane.next"
 "3" = "view.overview"
 r = "app.refresh"
 "ctrl-l" = "app.redraw"
+"ctrl-z" = "app.suspend"
+"ctrl-c" = "app.quit"
 esc = "app.back"
 
 [list]
@@ -118,11 +120,38 @@ o = "leads.toggle.assigned"
 s = "leads.sort.next"
 A = "appointment.new.for.lead"
 
+# Forms: printable keys are text here, so only the form's own contexts
+# (form, textarea, picker) may bind them; keys of [global] that are not
+# printable (ctrl-l, ctrl-z, ctrl-c) still apply.
 [form]
 tab = "form.field.next"
 "shift-tab" = "form.field.previous"
+down = "form.field.next"
+up = "form.field.previous"
+enter = "form.submit"
 "ctrl-s" = "form.save"
 esc = "form.cancel"
+
+# A note's text area, over [form].
+[textarea]
+enter = "text.newline"
+up = "text.line.up"
+down = "text.line.down"
+
+# The appointment form's lead field while it shows matches, over [form].
+[picker]
+up = "list.up"
+down = "list.down"
+
+# The / bar (esc is app.back: it clears the filter and closes the bar).
+[filter]
+enter = "filter.apply"
+
+# The : palette (esc is app.back: it closes the palette).
+[palette]
+enter = "palette.run"
+up = "list.up"
+down = "list.down"
 
 [dialog]
 y = "dialog.yes"

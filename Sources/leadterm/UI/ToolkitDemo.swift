@@ -5,7 +5,7 @@ import TerminalUI
 /// terminal (and for the tmux tests): a 10,000-row table with names in many
 /// scripts, tabs, a status bar, help, a form, a confirmation, a toast, a bar
 /// chart and a month calendar.
-final class ToolkitDemo {
+final class ToolkitDemo: TerminalProgram {
     var list = ListState()
     let rows: [[String]]
     var overlay: Overlay = .none
@@ -15,6 +15,8 @@ final class ToolkitDemo {
     var keymap: Keymap
     let theme: Theme
     var lastKey = "none"
+    private(set) var isFinished = false
+    private(set) var needsDraw = true
 
     enum Overlay { case none, help(Int), form(Form), confirm, toast(String) }
 
@@ -39,6 +41,24 @@ final class ToolkitDemo {
         case .confirm: return ["global", "dialog"]
         default: return ["global", "list", "demo"]
         }
+    }
+
+    // MARK: TerminalProgram
+
+    func resized(width: Int, height: Int) { needsDraw = true }
+    func receive() {}
+    func tick() {}
+    func hangUp(signal: Int32) {}
+
+    func handle(_ event: TerminalEvent) {
+        guard case .key(let key) = event else { return }
+        if handle(key) == nil { isFinished = true }
+        needsDraw = true
+    }
+
+    func render(into buffer: inout Buffer) {
+        render(&buffer)
+        needsDraw = false
     }
 
     func render(_ buffer: inout Buffer) {
@@ -71,7 +91,8 @@ final class ToolkitDemo {
         switch overlay {
         case .none: break
         case .help(let offset):
-            HelpOverlay(keymap: keymap, contexts: AppVocabulary.contexts, descriptions: AppVocabulary.descriptions, offset: offset)
+            HelpOverlay(keymap: keymap, contexts: AppVocabulary.contexts, descriptions: AppVocabulary.descriptions, offset: offset,
+                        title: "Help — ↑↓ scroll · esc close")
                 .render(in: main, buffer: &buffer, theme: theme)
         case .form(let form):
             form.render(in: main.centered(width: 64, height: 14), buffer: &buffer, theme: theme)

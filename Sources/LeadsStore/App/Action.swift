@@ -1,0 +1,93 @@
+import Foundation
+import LeadsAPI
+import TextEditing
+
+/// Everything that happens to the app, named for what happened: keys (as
+/// commands or text edits), pastes, ticks of the clock, a new terminal size,
+/// the service's answers. The loop sends each through one `send`.
+public enum Action: Equatable, Sendable {
+    /// The app started; `drafts` were found on disk from an earlier hang-up.
+    case started(drafts: [Draft])
+    case commandInvoked(Command)
+    case textEdited(TextEdit)
+    /// Text pasted into the terminal (bracketed paste): text for the focused field, never keys.
+    case pasted(String)
+    /// Time passed (about ten times a second while no key comes).
+    case ticked(Date)
+    /// The terminal has a new size; sent before the frame that uses it.
+    case resized(Viewport)
+    /// A mouse click on a row of a pane (the row's index in that pane's list).
+    case rowClicked(Pane, Int)
+    case wheelScrolled(Pane, Int)
+    /// The first key of a two-key sequence was typed: what may follow (nil when it ended).
+    case keySequencePending(String?)
+    /// The service answered (or failed) the request `RequestID`.
+    case responded(RequestID, Response)
+    /// SIGHUP, SIGTERM or SIGINT: the terminal is going away.
+    case hungUp
+}
+
+/// An answer from the service, as the request it answers asked for it.
+public enum Response: Equatable, Sendable {
+    case leadsPage(offset: Int, Result<Page<LeadSummary>, APIError>)
+    case overview(Result<Overview, APIError>)
+    /// Appointments of the days `from`...`to` (one day for today's list).
+    case appointments(from: Day, to: Day, Result<[Appointment], APIError>)
+    /// The overview's appointment counts by filter (`today`, `week`, `month`).
+    case appointmentCounts(Result<[String: Int], APIError>)
+    case lead(slug: String, Result<LeadDetail, APIError>)
+    /// A create, update or delete finished.
+    case change(Result<Done, APIError>)
+
+    /// True when the request was cancelled (its answer means nothing).
+    public var isCancelled: Bool {
+        switch self {
+        case .leadsPage(_, .failure(.cancelled)), .overview(.failure(.cancelled)), .appointments(_, _, .failure(.cancelled)),
+             .appointmentCounts(.failure(.cancelled)), .lead(_, .failure(.cancelled)), .change(.failure(.cancelled)):
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// The result of a request that returns nothing.
+public struct Done: Equatable, Sendable { public init() {} }
+
+/// What a reduction asks the outside world to do. The effect runner carries
+/// out every one of them.
+public enum Effect: Equatable, Sendable {
+    case request(RequestID, Request)
+    case cancel(RequestID)
+    /// Write a draft (mode 0600) before the terminal is given back.
+    case saveDraft(Draft)
+    case discardDraft(id: String)
+    /// One terminal bell (a reminder).
+    case bell
+    /// Give the terminal back and stop (Ctrl-Z); the screen is repainted on `fg`.
+    case suspend
+    /// Repaint the whole screen (Ctrl-L).
+    case redraw
+    case quit
+}
+
+/// A call to the service.
+public enum Request: Equatable, Sendable {
+    case leads(LeadQuery)
+    case overview
+    /// One day's appointments (`datesetting=on&ondate=MM/DD/YYYY`, every page).
+    case dayAppointments(Day)
+    /// Appointments from one day to another (`after` the day before, paged until past the end).
+    case appointments(from: Day, to: Day)
+    /// The overview for `today`, `week` and `month`: how many appointments each lists.
+    case appointmentCounts
+    case createAppointment(AppointmentDraft)
+    case updateAppointment(AppointmentChanges)
+    case deleteAppointment(id: Int)
+    case lead(slug: String)
+    case createLead(LeadDraft)
+    case updateLead(slug: String, LeadDraft)
+    case deleteLead(slug: String)
+    case createNote(slug: String, text: String)
+    case deleteNote(id: Int)
+}

@@ -1,0 +1,212 @@
+import Foundation
+import LeadsAPI
+
+/// Commands: those that apply everywhere, then the topmost form or dialog,
+/// the `/` bar, the view.
+extension AppReducer {
+    static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+        switch command {
+        case .undo: return deletes(&state, .undo)
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
+        case .quit: return quit(&state)
+        default: break
+        }
+        switch state.topModal {
+        case .confirm(let confirmation): return confirm(&state, confirmation, command)
+        case .leadForm, .noteForm, .appointmentForm: return form(&state, at: state.modals.count - 1, .command(command))
+        case .help(let offset): return help(&state, offset, command)
+        case .palette: return palette(&state, .command(command))
+        case nil: break
+        }
+        if state.filterBar != nil { return filterBar(&state, .command(command)) }
+        switch command {
+        case .help: state.modals.append(.help(offset: 0)); return []
+        case .palette: state.modals.append(.palette(PaletteState())); return []
+        case .viewLeads: state.view = .leads; return []
+        case .viewCalendar:
+            state.view = .calendar
+            return calendar(&state, .load(force: false)) ?? []
+        case .viewOverview:
+            state.view = .overview
+            return dashboard(&state, .shown)
+        default: break
+        }
+        switch state.view {
+        case .leads: return leadsCommand(&state, command)
+        case .calendar:
+            // `r` loads the calendar's days and today's list (the title bar, the reminders) again.
+            if let effects = calendar(&state, .command(command)) { return command == .refresh ? effects + reminders(&state, .reload) : effects }
+        case .overview: if command == .refresh { return dashboard(&state, .refresh(withCounts: true)) }
+        }
+        // Esc goes back to the leads; `/` filters them, from anywhere.
+        switch command {
+        case .back: state.view = .leads; return []
+        case .filter: state.view = .leads; return leadsCommand(&state, .filter)
+        default: return []
+        }
+    }
+
+    /// The lead acted on: the detail's when a detail pane is focused, else the list's selection.
+    static func target(_ state: AppState) -> (slug: String, name: String)? {
+        if state.focus != .list, let detail = state.detail { return (detail.slug, detail.name) }
+        return state.list.selectedLead.map { ($0.slug, $0.name) }
+    }
+
+    /// The leads workspace: the list and the detail's notes and activities.
+    static func leadsCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
+        let page = max(1, state.viewport.listRows - 1)
+        let moves: [Command: Int] = [.down: 1, .up: -1, .pageDown: page, .pageUp: -page, .top: -Int(Int32.max), .bottom: Int(Int32.max)]
+        if let delta = moves[command] {
+            return state.focus == .list ? list(&state, .move(by: delta)) : detail(&state, .move(state.focus, by: delta))
+        }
+        switch command {
+        case .nextPane, .previousPane:
+            let panes = state.panes
+            let index = panes.firstIndex(of: state.focus) ?? 0
+            state.focus = panes[(index + (command == .nextPane ? 1 : panes.count - 1)) % panes.count]
+        case .refresh:
+            if state.focus == .list {
+                return list(&state, .reload(keepSelection: true)) + dashboard(&state, .refresh(withCounts: false))
+            }
+            return state.detail == nil ? followSelection(&state) : detail(&state, .reload)
+        case .open:
+            switch state.focus {
+            case .list:
+                guard state.list.selectedLead != nil else { return [] }
+                if !state.isWide { state.isShowingDetail = true }
+                state.focus = .notes
+                return followSelection(&state)
+            case .notes:
+                if let note = state.detail?.selectedNote { state.message = StatusMessage("\(note.note)", .info, at: state.now) }
+            case .activities: break
+            }
+        case .back:
+            if state.focus == .list { return list(&state, .filtersCleared(announce: true)) }
+            if !state.isWide { state.isShowingDetail = false }
+            state.focus = .list
+        case .filter, .toggleAssigned, .sortNext:
+            state.focus = .list
+            if !state.isWide { state.isShowingDetail = false }
+            switch command {
+            case .filter:
+                state.filterBar = FilterBarState([state.list.serverFilter.summary, state.list.text].filter { !$0.isEmpty }.joined(separator: " "))
+            case .toggleAssigned: return list(&state, .toggleAssigned)
+            default: return list(&state, .sortNext)
+            }
+        case .newLead:
+            state.modals.append(.leadForm(.new(settings: state.settings)))
+        case .editLead:
+            guard let target = target(state) else { return [] }
+            state.modals.append(.leadForm(.edit(
+                slug: target.slug, summary: state.list.rows.first { $0.slug == target.slug },
+                detail: state.detail?.slug == target.slug ? state.detail?.lead : nil,
+                lastUsed: state.lastUsed[target.slug] ?? state.lastUsed[LeadExtras.key(email: email(of: target.slug, in: state))],
+                settings: state.settings)))
+        case .deleteLead:
+            guard let target = target(state) else { return [] }
+            state.modals.append(.confirm(.deleteLead(slug: target.slug, name: target.name)))
+        case .newNote:
+            guard let target = target(state) else { return [] }
+            state.modals.append(.noteForm(NoteForm(slug: target.slug, leadName: target.name)))
+        case .deleteNote:
+            guard state.focus == .notes else {
+                state.message = StatusMessage("Select a note in the notes list first (\(key: .nextPane) to it).", .warning, at: state.now)
+                return []
+            }
+            guard let detail = state.detail, let note = detail.selectedNote, let id = note.id else { return [] }
+            let excerpt = note.note.count > 40 ? String(note.note.prefix(40)) + "…" : note.note
+            state.modals.append(.confirm(Confirmation(kind: .deleteNote(id: id, slug: detail.slug, excerpt: excerpt),
+                                                      title: "Delete note", question: "Delete the note “\(excerpt)” on \(detail.name)?")))
+        case .newAppointmentForLead:
+            guard let target = target(state) else { return [] }
+            let start = state.calendar.nextFreeSlot(on: state.today, now: state.now, zone: state.settings.timeZone)
+            state.modals.append(.appointmentForm(AppointmentForm(mode: .create, lead: .init(slug: target.slug, name: target.name), start: start)))
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The email of a lead, from its detail or its row (a lead created this session is remembered by it).
+    static func email(of slug: String, in state: AppState) -> String {
+        if state.detail?.slug == slug, let email = state.detail?.lead?.email { return email }
+        return state.list.rows.first { $0.slug == slug }?.email ?? ""
+    }
+
+    static func help(_ state: inout AppState, _ offset: Int, _ command: Command) -> [Effect] {
+        let page = state.viewport.helpRows
+        let moved: [Command: Int] = [.down: offset + 1, .up: max(0, offset - 1), .pageDown: offset + page,
+                                     .pageUp: max(0, offset - page), .top: 0]
+        if let offset = moved[command] {
+            state.modals[state.modals.count - 1] = .help(offset: offset)
+        } else if [.help, .back, .cancel, .no].contains(command) {
+            state.modals.removeLast()
+        }
+        return []
+    }
+
+    /// The answer to the dialog on top.
+    static func confirm(_ state: inout AppState, _ confirmation: Confirmation, _ command: Command) -> [Effect] {
+        switch command {
+        case .yes: break
+        case .no, .back, .cancel:
+            state.modals.removeLast()
+            if case .resumeDraft(let draft) = confirmation.kind {
+                state.message = StatusMessage("Discarded \(draft.summary).", .info, at: state.now)
+                return [.discardDraft(id: draft.id)]
+            }
+            return []
+        default: return []
+        }
+        state.modals.removeLast()
+        switch confirmation.kind {
+        case .deleteLead(let slug, let name):
+            var effects = deletes(&state, .start(.lead(slug: slug), label: name))
+            effects += list(&state, .hide(slug: slug))
+            if state.detail?.slug == slug { effects += detail(&state, .clear) }
+            if !state.isWide { state.isShowingDetail = false; state.focus = .list }
+            return effects
+        case .deleteNote(let id, let slug, let excerpt):
+            return deletes(&state, .start(.note(id: id, slug: slug), label: "the note “\(excerpt)”")) + detail(&state, .hideNote(id: id))
+        case .deleteAppointment(let id, let label):
+            return deletes(&state, .start(.appointment(id: id), label: label))
+        case .discardForm:
+            if !state.modals.isEmpty { state.modals.removeLast() }
+            return []
+        case .quitDiscarding:
+            state.modals.removeAll()
+            return finishQuit(&state)
+        case .resumeDraft(let draft):
+            resume(&state, draft)
+            return [.discardDraft(id: draft.id)]
+        }
+    }
+
+    /// Whether `command` applies to what is shown and focused (the palette greys the rest).
+    public static func isAvailable(_ command: Command, in state: AppState) -> Bool {
+        let hasLead = state.view == .leads && (state.focus == .list ? state.list.selectedLead != nil : state.detail != nil)
+        switch command {
+        case .editLead, .deleteLead, .newNote, .newAppointmentForLead: return hasLead
+        case .open where state.view == .calendar: return state.calendar.selected != nil
+        case .deleteNote: return state.view == .leads && state.focus == .notes && state.detail?.selectedNote?.id != nil
+        case .open: return state.view == .leads && state.focus == .list && state.list.selectedLead != nil
+        case .undo: return state.deletes.waiting != nil
+        case .viewCalendar, .viewOverview: return true
+        case .calendarUpcoming, .calendarToday, .calendarWeek, .calendarMonth, .periodPrevious, .periodNext, .goToToday,
+             .dayPrevious, .dayNext, .calendarUp, .calendarDown, .newAppointment:
+            return state.view == .calendar
+        case .editAppointment, .confirmAppointment, .fulfilAppointment, .cancelAppointment, .deleteAppointment:
+            return state.view == .calendar && state.calendar.selected?.id != nil
+        case .toggleAssigned, .sortNext, .filter: return state.view == .leads
+        case .nextField, .previousField, .save, .cancel, .submit:
+            switch state.topModal {
+            case .leadForm, .appointmentForm: return true
+            case .noteForm: return command == .save || command == .cancel
+            default: return false
+            }
+        case .yes, .no: if case .confirm = state.topModal { return true }; return false
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import LeadsAPI
+
+/// Each feature reduced on its own part of the state, and what it asks of
+/// the app (its delegate outputs) carried out here. Features never call one
+/// another: whatever crosses from one to another passes through these.
+extension AppReducer {
+    static func list(_ state: inout AppState, _ action: LeadListFeature.Action) -> [Effect] {
+        let outputs = state.reduce(\.list, LeadListFeature.reduce, action)
+        return state.absorb(outputs) { state, delegate in
+            switch delegate {
+            case .selectionChanged: state.isDetailStale = true
+            }
+            return []
+        }
+    }
+
+    static func detail(_ state: inout AppState, _ action: LeadDetailFeature.Action) -> [Effect] {
+        let outputs = state.reduce(\.detail, LeadDetailFeature.reduce, action)
+        return state.absorb(outputs) { state, delegate in
+            switch delegate {
+            case .loaded(let lead):
+                // An edit form opened before the detail came fills what it lacked.
+                for index in state.modals.indices {
+                    if case .leadForm(var form) = state.modals[index] {
+                        form.fill(from: lead)
+                        state.modals[index] = .leadForm(form)
+                    }
+                }
+            }
+            return []
+        }
+    }
+
+    /// The detail follows the list's selection.
+    static func followSelection(_ state: inout AppState) -> [Effect] {
+        state.isDetailStale = false
+        guard let lead = state.list.selectedLead else { return detail(&state, .clear) }
+        return detail(&state, .show(slug: lead.slug, name: lead.name))
+    }
+
+    /// Effects, or nil for a command the calendar does not handle.
+    static func calendar(_ state: inout AppState, _ action: CalendarFeature.Action) -> [Effect]? {
+        let context = state.context
+        guard let outputs = CalendarFeature.reduce(&state.calendar, action, context) else { return nil }
+        return state.absorb(outputs) { state, delegate in
+            switch delegate {
+            case .openLead(let slug, let name):
+                state.view = .leads
+                state.list.select(slug: slug)
+                state.isDetailStale = false
+                if !state.isWide { state.isShowingDetail = true }
+                state.focus = .notes
+                return detail(&state, .show(slug: slug, name: name))
+            case .openForm(let form):
+                state.modals.append(.appointmentForm(form))
+                return []
+            case .confirmDelete(let id, let label):
+                state.modals.append(.confirm(Confirmation(kind: .deleteAppointment(id: id, label: label), title: "Delete appointment",
+                                                          question: "Delete \(label)?")))
+                return []
+            case .appointmentsChanged:
+                return appointmentsChanged(&state)
+            }
+        }
+    }
+
+    /// After a booking or a change: everything that shows appointments loads again.
+    static func appointmentsChanged(_ state: inout AppState) -> [Effect] {
+        var effects = calendar(&state, .forget) ?? []
+        effects += reminders(&state, .reload)
+        if state.view == .calendar { effects += calendar(&state, .load(force: true)) ?? [] }
+        if state.view == .overview { effects += dashboard(&state, .refresh(withCounts: true)) }
+        return effects
+    }
+
+    static func reminders(_ state: inout AppState, _ action: RemindersFeature.Action) -> [Effect] {
+        let outputs = state.reduce(\.reminders, RemindersFeature.reduce, action)
+        return state.absorb(outputs) { state, delegate in
+            switch delegate {
+            case .remind(let text):
+                state.message = StatusMessage(text, .warning, at: state.now)
+                return state.settings.reminderBell ? [.bell] : []
+            }
+        }
+    }
+
+    static func dashboard(_ state: inout AppState, _ action: DashboardFeature.Action) -> [Effect] {
+        let outputs = state.reduce(\.dashboard, DashboardFeature.reduce, action)
+        return state.absorb(outputs) { state, delegate in
+            switch delegate {
+            case .refreshedItself: return reminders(&state, .reload)
+            }
+        }
+    }
+
+    static func deletes(_ state: inout AppState, _ action: PendingDeleteFeature.Action) -> [Effect] {
+        let outputs = state.reduce(\.deletes, PendingDeleteFeature.reduce, action)
+        var effects = state.absorb(outputs) { state, delegate in
+            switch delegate {
+            case .undone(.lead(let slug)), .failed(.lead(let slug)): return list(&state, .unhide(slug: slug))
+            case .undone(.note(let id, _)), .failed(.note(let id, _)): return detail(&state, .unhideNote(id: id))
+            case .undone(.appointment), .failed(.appointment): return []
+            case .deleted(.lead(let slug)):
+                return list(&state, .remove(slug: slug)) + dashboard(&state, .refresh(withCounts: false))
+            case .deleted(.note(_, let slug)):
+                return state.detail?.slug == slug ? detail(&state, .reload) : []
+            case .deleted(.appointment):
+                return appointmentsChanged(&state)
+            }
+        }
+        if case .finished = action, state.isQuitting, state.deletes.isEmpty { effects.append(.quit) }
+        return effects
+    }
+
+    static func filterBar(_ state: inout AppState, _ action: FilterBarFeature.Action) -> [Effect] {
+        guard var bar = state.filterBar else { return [] }
+        let outputs = FilterBarFeature.reduce(&bar, action)
+        state.filterBar = bar
+        return state.absorb(outputs) { state, delegate in
+            switch delegate {
+            case .wordsTyped(let words): return list(&state, .textTyped(words))
+            case .applied(let filter):
+                state.filterBar = nil
+                return list(&state, .filterApplied(filter))
+            case .cancelled:
+                state.filterBar = nil
+                return list(&state, .filtersCleared(announce: false))
+            }
+        }
+    }
+
+    static func palette(_ state: inout AppState, _ action: PaletteFeature.Action) -> [Effect] {
+        guard case .palette(var palette) = state.topModal else { return [] }
+        let outputs = PaletteFeature.reduce(&palette, action)
+        state.modals[state.modals.count - 1] = .palette(palette)
+        return state.absorb(outputs) { state, delegate in
+            state.modals.removeLast()
+            switch delegate {
+            case .close:
+                return []
+            case .run(let command):
+                guard isAvailable(command, in: state) else {
+                    state.message = StatusMessage("“\(command.description)” does not apply here.", .warning, at: state.now)
+                    return []
+                }
+                return perform(&state, command)
+            }
+        }
+    }
+
+    // MARK: Forms
+
+    /// The form at `index` reduced by the one form reducer, whichever kind it is.
+    static func form(_ state: inout AppState, at index: Int, _ action: FormAction) -> [Effect] {
+        let context = state.context
+        let outputs: [Output<FormDelegate>]
+        switch state.modals[index] {
+        case .leadForm(var form):
+            outputs = FormFeature.reduce(&form, action, context)
+            state.modals[index] = .leadForm(form)
+        case .noteForm(var form):
+            outputs = FormFeature.reduce(&form, action, context)
+            state.modals[index] = .noteForm(form)
+        case .appointmentForm(var form):
+            outputs = FormFeature.reduce(&form, action, context)
+            state.modals[index] = .appointmentForm(form)
+        case .help, .palette, .confirm:
+            return []
+        }
+        return state.absorb(outputs) { state, delegate in
+            switch delegate {
+            case .saved: return formSaved(&state, state.modals.remove(at: index))
+            case .closeRequested:
+                if state.modals[index].hasUnsavedInput {
+                    state.modals.append(.confirm(.discardForm))
+                } else {
+                    state.modals.remove(at: index)
+                }
+                return []
+            case .searchLeads(let text):
+                if case .appointmentForm(var form) = state.modals[index] {
+                    form.show(matches: leads(matching: text, in: state.list))
+                    state.modals[index] = .appointmentForm(form)
+                }
+                return []
+            }
+        }
+    }
+
+    /// A form was saved (and closed): say so, and load again what it changed.
+    static func formSaved(_ state: inout AppState, _ modal: Modal) -> [Effect] {
+        switch modal {
+        case .leadForm(let form):
+            let draft = form.draft
+            let name = [draft.firstName, draft.lastName].joined(separator: " ")
+            var effects: [Effect] = []
+            switch form.mode {
+            case .create:
+                // The new lead's slug is not known yet: remember what was sent by its email.
+                state.lastUsed[LeadExtras.key(email: draft.email)] = form.extras
+                state.message = StatusMessage("Created lead \(name).", .success, at: state.now)
+            case .edit(let slug):
+                state.lastUsed[slug] = form.extras
+                state.message = StatusMessage("Saved \(name).", .success, at: state.now)
+                if state.detail?.slug == slug { effects += detail(&state, .reload) }
+            }
+            return effects + list(&state, .reload(keepSelection: true)) + dashboard(&state, .refresh(withCounts: false))
+        case .noteForm(let form):
+            state.message = StatusMessage("Note added to \(form.leadName).", .success, at: state.now)
+            guard state.detail?.slug == form.slug else { return [] }
+            return detail(&state, .selectNewestNote) + detail(&state, .reload)
+        case .appointmentForm(let form):
+            state.message = StatusMessage(form.savedMessage(today: state.today), .success, at: state.now)
+            return appointmentsChanged(&state)
+        case .help, .palette, .confirm:
+            return []
+        }
+    }
+
+    /// Loaded leads whose name contains every word typed (at most 6), for the appointment form.
+    static func leads(matching text: String, in list: LeadListState) -> [AppointmentForm.LeadChoice] {
+        let words = text.lowercased().split(separator: " ")
+        guard !words.isEmpty else { return [] }
+        var found: [AppointmentForm.LeadChoice] = []
+        for index in list.visible {
+            let lead = list.rows[index]
+            let name = lead.name.lowercased()
+            if words.allSatisfy({ name.contains($0) }) { found.append(.init(slug: lead.slug, name: lead.name)) }
+            if found.count == 6 { break }
+        }
+        return found
+    }
+}

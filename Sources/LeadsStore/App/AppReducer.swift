@@ -1,0 +1,201 @@
+import Foundation
+import LeadsAPI
+import TextEditing
+
+/// The app's reducer: `reduce(&state, action)` changes the state and
+/// returns the effects to run. It never awaits, prints or reads the clock.
+///
+/// The root handles what belongs to no feature (the status message's life,
+/// what is shown and focused, quitting, drafts) and hands the rest to the
+/// feature it concerns: keys to the topmost form or dialog, else the `/`
+/// bar, else the view; each answer to the feature that asked for it. What
+/// a feature asks of the app comes back as its delegate outputs
+/// (`AppReducer+Features.swift`).
+public enum AppReducer {
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .started(let drafts):
+            var effects = list(&state, .reload(keepSelection: false))
+            effects += dashboard(&state, .refresh(withCounts: false))
+            effects += reminders(&state, .reload)
+            if let draft = drafts.first { state.modals.append(.confirm(.resume(draft))) }
+            return effects
+
+        case .commandInvoked(let command):
+            expireMessage(&state)
+            return perform(&state, command)
+
+        case .textEdited(let edit):
+            expireMessage(&state)
+            return text(&state, .edit(edit))
+
+        case .pasted(let pasted):
+            expireMessage(&state)
+            return text(&state, .paste(pasted))
+
+        case .ticked(let now):
+            return tick(&state, now)
+
+        case .resized(let viewport):
+            state.viewport = viewport
+            if !state.panes.contains(state.focus) { state.focus = state.panes.first ?? .list }
+            return []
+
+        case .rowClicked(let pane, let row):
+            expireMessage(&state)
+            guard state.modals.isEmpty, state.view == .leads, state.panes.contains(pane) else { return [] }
+            state.focus = pane
+            return pane == .list ? list(&state, .moveTo(row)) : detail(&state, .moveTo(pane, row))
+
+        case .wheelScrolled(let pane, let delta):
+            guard state.modals.isEmpty, state.view == .leads, state.panes.contains(pane) else { return [] }
+            return pane == .list ? list(&state, .move(by: delta)) : detail(&state, .move(pane, by: delta))
+
+        case .keySequencePending(let hint):
+            state.pendingKeys = hint
+            return []
+
+        case .responded(let id, let response):
+            guard state.accept(id) else { return [] }
+            return respond(&state, id.purpose, response)
+
+        case .hungUp:
+            // A waiting delete is not sent: the user can no longer undo it or see the outcome.
+            guard let draft = draft(of: state) else { return [] }
+            return [.saveDraft(draft)]
+        }
+    }
+
+    /// The state after `actions`, effects discarded (to route a key that follows them).
+    public static func preview(_ state: AppState, _ actions: [Action]) -> AppState {
+        var state = state
+        for action in actions { _ = reduce(&state, action) }
+        return state
+    }
+
+    /// Each answer to the feature that asked for it.
+    static func respond(_ state: inout AppState, _ purpose: Purpose, _ response: Response) -> [Effect] {
+        switch (purpose, response) {
+        case (.leadsPage, .leadsPage(let offset, let result)): return list(&state, .pageLoaded(offset: offset, result))
+        case (.overview, .overview(let result)): return dashboard(&state, .overviewLoaded(result))
+        case (.appointmentCounts, .appointmentCounts(let result)): return dashboard(&state, .countsLoaded(result))
+        case (.today, .appointments(_, _, let result)): return reminders(&state, .loaded(result))
+        case (.calendarWindow, .appointments(let from, let to, let result)), (.upcoming, .appointments(let from, let to, let result)):
+            return calendar(&state, .loaded(purpose, from: from, to: to, result)) ?? []
+        case (.leadDetail, .lead(let slug, let result)): return detail(&state, .loaded(slug: slug, result))
+        case (.appointmentStatus, .change(let result)): return calendar(&state, .statusChanged(result)) ?? []
+        case (.delete, .change(let result)): return deletes(&state, .finished(result))
+        case (.saveLead, .change(let result)), (.saveNote, .change(let result)), (.saveAppointment, .change(let result)):
+            guard let index = state.modals.lastIndex(where: { $0.savePurpose == purpose }) else { return [] }
+            return form(&state, at: index, .saved(result))
+        default:
+            return []
+        }
+    }
+
+    /// An editing step or a paste.
+    enum TypedText {
+        case edit(TextEdit)
+        case paste(String)
+
+        /// As the action of the feature that takes it.
+        func action<Action>(_ edited: (TextEdit) -> Action, _ pasted: (String) -> Action) -> Action {
+            switch self {
+            case .edit(let edit): return edited(edit)
+            case .paste(let text): return pasted(text)
+            }
+        }
+    }
+
+    /// Typing and pasting go to the topmost thing that takes text: a form, the palette, the `/` bar.
+    static func text(_ state: inout AppState, _ typed: TypedText) -> [Effect] {
+        if let index = state.modals.indices.last {
+            switch state.modals[index] {
+            case .leadForm, .noteForm, .appointmentForm: return form(&state, at: index, typed.action(FormAction.edited, FormAction.pasted))
+            case .palette: return palette(&state, typed.action(PaletteFeature.Action.edited, PaletteFeature.Action.pasted))
+            case .help, .confirm: return []
+            }
+        }
+        guard state.filterBar != nil else { return [] }
+        return filterBar(&state, typed.action(FilterBarFeature.Action.edited, FilterBarFeature.Action.pasted))
+    }
+
+    // MARK: Time
+
+    static func tick(_ state: inout AppState, _ now: Date) -> [Effect] {
+        state.now = now
+        if state.isBusy { state.spinnerFrame += 1 }
+        var effects = deletes(&state, .ticked)
+        if state.isDetailStale, state.view == .leads { effects += followSelection(&state) }
+        effects += reminders(&state, .ticked)
+        effects += dashboard(&state, .ticked)
+        return effects
+    }
+
+    /// A message goes with the first key after it has been shown long enough.
+    static func expireMessage(_ state: inout AppState) {
+        if let message = state.message, state.now.timeIntervalSince(message.shownAt) >= StatusMessage.minimumSeconds {
+            state.message = nil
+        }
+    }
+
+    // MARK: Quitting and drafts
+
+    static func quit(_ state: inout AppState) -> [Effect] {
+        if state.hasUnsavedInput {
+            state.modals.append(.confirm(.quitDiscarding))
+            return []
+        }
+        state.modals.removeAll()
+        return finishQuit(&state)
+    }
+
+    /// Quits at once, or once the deletes confirmed are sent and answered.
+    static func finishQuit(_ state: inout AppState) -> [Effect] {
+        guard let label = state.deletes.waiting?.label ?? state.deletes.sending.first?.label else { return [.quit] }
+        state.isQuitting = true
+        state.message = StatusMessage("Sending the delete of \(label) before quitting…", .info, at: state.now)
+        return deletes(&state, .flush)
+    }
+
+    /// The unsaved input of the topmost form that has some, as a draft.
+    static func draft(of state: AppState) -> Draft? {
+        let id = "draft-\(Int64(state.now.timeIntervalSince1970 * 1000))"
+        for modal in state.modals.reversed() {
+            let draft: Draft?
+            switch modal {
+            case .noteForm(let form): draft = form.draft(id: id, at: state.now)
+            case .appointmentForm(let form): draft = form.draft(id: id, at: state.now)
+            case .leadForm(let form): draft = form.draft(id: id, at: state.now)
+            case .help, .palette, .confirm: draft = nil
+            }
+            if let draft { return draft }
+        }
+        return nil
+    }
+
+    /// Opens the form a draft came from, with its text.
+    static func resume(_ state: inout AppState, _ draft: Draft) {
+        switch draft.content {
+        case .note(let slug, let leadName, let text):
+            state.modals.append(.noteForm(NoteForm(slug: slug, leadName: leadName, text: text)))
+        case .lead(let slug, let values):
+            state.modals.append(.leadForm(.resumed(slug: slug, values: values)))
+        case .appointment(let id, let leadSlug, let values):
+            state.modals.append(.appointmentForm(.resumed(id: id, leadSlug: leadSlug, values: values)))
+        }
+        state.message = StatusMessage("Resumed \(draft.summary).", .info, at: state.now)
+    }
+}
+
+extension Modal {
+    /// The purpose of the request that saves this form; nil for a dialog.
+    var savePurpose: Purpose? {
+        switch self {
+        case .leadForm: return LeadForm.purpose
+        case .noteForm: return NoteForm.purpose
+        case .appointmentForm: return AppointmentForm.purpose
+        case .help, .palette, .confirm: return nil
+        }
+    }
+}

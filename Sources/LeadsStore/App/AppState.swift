@@ -1,0 +1,209 @@
+import Foundation
+import LeadsAPI
+import TextEditing
+
+/// The whole state of the app: one value, changed only by `AppReducer`.
+///
+/// Each feature owns a part; the rest is the app's own: what is shown and
+/// focused, the status message, the requests in flight.
+///
+/// The features: `list` (`LeadListFeature`), `detail` (`LeadDetailFeature`),
+/// `calendar` (`CalendarFeature`), `reminders`, `dashboard`, `deletes`
+/// (`PendingDeleteFeature`), `filterBar`, and in `modals` the forms
+/// (`FormFeature` with `LeadForm`, `NoteForm`, `AppointmentForm`), the
+/// palette, confirmations and help.
+public struct AppState: Equatable, Sendable {
+    public var settings: Settings
+    /// The time of the last tick (reducers never read the clock).
+    public var now: Date
+    /// The terminal's size and the sizes of its lists, as the UI lays them out.
+    public var viewport: Viewport
+    public var view: View = .leads
+    public var focus: Pane = .list
+    /// Narrow terminals show one pane: the detail when this is true.
+    public var isShowingDetail = false
+    public var list = LeadListState()
+    public var detail: LeadDetailState?
+    public var calendar: CalendarState
+    public var reminders = RemindersState()
+    public var dashboard = DashboardState()
+    /// Dialogs and forms, the topmost last.
+    public var modals: [Modal] = []
+    /// The `/` bar while it is open.
+    public var filterBar: FilterBarState?
+    /// The delete in its undo window, and those being sent.
+    public var deletes = DeleteQueue()
+    public var message: StatusMessage?
+    /// The request in flight for each purpose (a response with another serial is stale).
+    public var requests: [Purpose: RequestID] = [:]
+    public var nextSerial = 1
+    /// Location, message and assignee last sent for a lead (update needs them; the detail lacks some).
+    public var lastUsed: [String: LeadExtras] = [:]
+    /// Quitting waits for a pending delete to be sent.
+    public var isQuitting = false
+    public var spinnerFrame = 0
+    /// The detail should follow the list's selection at the next quiet moment (tick).
+    public var isDetailStale = false
+    /// A half-typed key sequence and the keys that may follow (`ctrl-x ctrl-c`).
+    public var pendingKeys: String?
+
+    public init(settings: Settings, now: Date, viewport: Viewport) {
+        self.settings = settings
+        self.now = now
+        self.viewport = viewport
+        calendar = CalendarState(today: Day(now, in: settings.timeZone))
+        calendar.mondayFirst = settings.mondayFirst
+    }
+
+    public var today: Day { Day(now, in: settings.timeZone) }
+    public var width: Int { viewport.width }
+    public var height: Int { viewport.height }
+    public var isWide: Bool { viewport.isWide }
+    public var isBusy: Bool { !requests.isEmpty }
+    public var topModal: Modal? { modals.last }
+    /// Today's appointments, once they have come.
+    public var todayAppointments: Int? { reminders.todayList?.count }
+
+    /// The panes that can take focus now, in Tab order.
+    public var panes: [Pane] {
+        if isWide { return [.list, .notes, .activities] }
+        return isShowingDetail ? [.notes, .activities] : [.list]
+    }
+
+    /// The keymap contexts in effect and whether printable keys are text.
+    public var keyScope: KeyScope {
+        var scope: KeyScope
+        switch topModal {
+        case .confirm: scope = KeyScope(["dialog"])
+        case .leadForm: scope = KeyScope(["global", "form"], takesText: true)
+        case .noteForm: scope = KeyScope(["global", "form", "textarea"], takesText: true)
+        case .appointmentForm(let form):
+            scope = KeyScope(form.isPicking ? ["global", "form", "picker"] : ["global", "form"], takesText: true)
+        case .palette: scope = KeyScope(["global", "palette"], takesText: true)
+        case .help: scope = KeyScope(["global", "list"])
+        case nil:
+            if filterBar != nil {
+                scope = KeyScope(["global", "filter"], takesText: true)
+            } else {
+                switch view {
+                case .leads: scope = KeyScope(["global", "list", "leads"])
+                case .calendar: scope = KeyScope(["global", "list", "calendar"])
+                case .overview: scope = KeyScope(["global"])
+                }
+            }
+        }
+        if deletes.waiting != nil { scope.contexts.append("pending") }
+        return scope
+    }
+
+    /// True when a form holds something the user typed and has not saved.
+    public var hasUnsavedInput: Bool { modals.contains { $0.hasUnsavedInput } }
+}
+
+public enum View: String, Hashable, Sendable { case leads, calendar, overview }
+public enum Pane: String, Hashable, Sendable { case list, notes, activities }
+
+/// The terminal's size and what the UI's layout makes of it: the store
+/// needs the heights of its lists (a page down moves by one) and whether
+/// the list and the detail sit side by side. The UI measures it
+/// (`ScreenLayout.viewport`); the store never lays anything out.
+public struct Viewport: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    /// Data rows of the lead list (and of the calendar's agenda, for paging).
+    public var listRows: Int
+    /// Rows of the help overlay's text.
+    public var helpRows: Int
+    /// The list and the detail side by side (else one pane at a time).
+    public var isWide: Bool
+
+    public init(width: Int, height: Int, listRows: Int, helpRows: Int, isWide: Bool) {
+        self.width = width; self.height = height; self.listRows = max(1, listRows); self.helpRows = max(1, helpRows)
+        self.isWide = isWide
+    }
+}
+
+/// The keymap contexts that apply, bottom to top (the top one wins), and
+/// whether keys are text: then a printable key is typed unless a context
+/// of the text input itself (`textContexts`) binds it, so `q` in a form is
+/// a letter while Ctrl-S saves and Ctrl-L redraws.
+public struct KeyScope: Equatable, Sendable {
+    public var contexts: [String]
+    public var takesText: Bool
+
+    /// Contexts that belong to a text input: only they may bind printable keys while text is typed.
+    public static let textContexts: Set<String> = ["form", "textarea", "picker", "palette", "filter"]
+
+    public init(_ contexts: [String], takesText: Bool = false) { self.contexts = contexts; self.takesText = takesText }
+}
+
+/// What can be changed by the user and by a settings file.
+public struct Settings: Equatable, Sendable {
+    /// "demo" or the server's host, for the title bar.
+    public var serverLabel: String
+    /// Seconds a delete waits for undo before it is sent.
+    public var undoSeconds: Double
+    public var pageSize: Int
+    /// Prefilled as the assignee of a lead when nothing better is known.
+    public var defaultAssignee: String?
+    /// The signed-in user's name, when known (the sandbox's demo user; else settings).
+    public var signedInUser: String?
+    public var timeZone: TimeZone
+    /// Minutes before an appointment its reminder shows (0 turns reminders off).
+    public var reminderMinutes = 10
+    /// One terminal bell with a reminder.
+    public var reminderBell = true
+    public var mondayFirst = true
+    /// The overview refreshes itself this often.
+    public var dashboardRefreshMinutes = 5
+
+    public init(serverLabel: String, undoSeconds: Double = 5, pageSize: Int = 50, defaultAssignee: String? = nil,
+                signedInUser: String? = nil, timeZone: TimeZone = .current) {
+        self.serverLabel = serverLabel; self.undoSeconds = undoSeconds; self.pageSize = pageSize
+        self.defaultAssignee = defaultAssignee; self.signedInUser = signedInUser; self.timeZone = timeZone
+    }
+}
+
+/// Location, message and assignee as last sent for a lead.
+public struct LeadExtras: Equatable, Sendable, Codable {
+    public var location: String
+    public var message: String
+    public var assignee: String
+    public init(location: String, message: String, assignee: String) {
+        self.location = location; self.message = message; self.assignee = assignee
+    }
+
+    /// The key for a lead created in this session, before its slug is known.
+    public static func key(email: String) -> String { "email:" + email.lowercased() }
+}
+
+/// A message in the status bar. It stays at least `minimumSeconds`, then
+/// goes with the next key.
+public struct StatusMessage: Equatable, Sendable {
+    public enum Level: Equatable, Sendable { case info, success, warning, error }
+    public var text: TextWithKeys
+    public var level: Level
+    public var shownAt: Date
+    public static let minimumSeconds: Double = 5
+
+    public init(_ text: TextWithKeys, _ level: Level, at date: Date) { self.text = text; self.level = level; shownAt = date }
+}
+
+/// Dialogs and forms over the panes.
+public enum Modal: Equatable, Sendable {
+    case help(offset: Int)
+    case palette(PaletteState)
+    case confirm(Confirmation)
+    case leadForm(LeadForm)
+    case noteForm(NoteForm)
+    case appointmentForm(AppointmentForm)
+
+    var hasUnsavedInput: Bool {
+        switch self {
+        case .leadForm(let form): return form.hasUnsavedInput
+        case .noteForm(let form): return form.hasUnsavedInput
+        case .appointmentForm(let form): return form.hasUnsavedInput
+        case .help, .palette, .confirm: return false
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import LeadsAPI
+import TextEditing
+
+/// Booking or changing an appointment: the lead (picked from the loaded
+/// leads as you type), the start as people write it, the length in minutes,
+/// the note. The resolved start shows next to the field as you type.
+public struct AppointmentForm: FormModel {
+    public enum Mode: Equatable, Sendable {
+        case create
+        case edit(id: Int)
+    }
+
+    public enum Field: String, FormField {
+        case lead, start, duration, note
+
+        public var label: String {
+            switch self {
+            case .lead: return "Lead"
+            case .start: return "Start"
+            case .duration: return "Minutes"
+            case .note: return "Note"
+            }
+        }
+
+        public var placeholder: String {
+            switch self {
+            case .lead: return "type a name to search the loaded leads"
+            case .start: return "tomorrow 9:30 · mon 14:00 · +2d 15:00 · 2026-12-01 10:00"
+            case .duration: return "30"
+            case .note: return "what the meeting is for (200 characters)"
+            }
+        }
+    }
+
+    public struct LeadChoice: Equatable, Sendable {
+        public var slug: String
+        public var name: String
+        public init(slug: String, name: String) { self.slug = slug; self.name = name }
+    }
+
+    public var mode: Mode
+    /// The lead chosen; the lead field's text searches until one is.
+    public var lead: LeadChoice?
+    /// Leads matching the lead field's text (from the loaded list), and the highlighted one.
+    public var matches: [LeadChoice] = []
+    public var matchSelected = 0
+    public var form: FormState<Field>
+
+    public init(mode: Mode, lead: LeadChoice?, start: DayTime?, minutes: Int = 30, note: String = "") {
+        self.mode = mode
+        self.lead = lead
+        form = FormState(values: [.lead: lead?.name ?? "", .start: start?.description ?? "", .duration: String(minutes), .note: note],
+                         focus: lead == nil ? .lead : .start)
+    }
+
+    public static let purpose = Purpose.saveAppointment
+    public var title: String { mode == .create ? "New appointment" : "Change appointment" }
+
+    /// The lead field is focused and shows matches: ↑↓ move through them.
+    public var isPicking: Bool { form.focus == .lead && lead == nil && !matches.isEmpty }
+
+    public func start(today: Day) -> Result<DayTime, DateInputError> { DateInput.parse(form.value(.start), today: today) }
+
+    public var minutes: Int? {
+        guard let minutes = Int(form.value(.duration).trimmingCharacters(in: .whitespaces)), (5...720).contains(minutes) else { return nil }
+        return minutes
+    }
+
+    /// A lead, a start that parses and is not past (when new or changed), 5–720 minutes, a note of 200 at most.
+    public func clientErrors(_ context: Context) -> [Field: String] {
+        var errors: [Field: String] = [:]
+        if lead == nil { errors[.lead] = form.value(.lead).isEmpty ? "Pick a lead." : "No lead picked: choose one of the matches (↑↓, enter)." }
+        switch start(today: context.today) {
+        case .failure(let error): errors[.start] = error.message
+        case .success(let start):
+            if mode == .create || form.value(.start) != form.original[.start], start.date(in: context.zone) < context.now {
+                errors[.start] = "\(start.friendly) is in the past."
+            }
+        }
+        if minutes == nil { errors[.duration] = "Minutes must be a whole number from 5 to 720." }
+        let length = form.value(.note).unicodeScalars.count
+        if length > Rules.appointmentNoteLimit { errors[.note] = "Ensure this field has no more than 200 characters (\(length)/200)." }
+        return errors
+    }
+
+    public func saveRequest(_ context: Context) -> Request? {
+        guard let lead, case .success(let start) = start(today: context.today), let minutes else { return nil }
+        let end = start.adding(minutes: minutes)
+        let note = form.value(.note)
+        switch mode {
+        case .create:
+            return .createAppointment(AppointmentDraft(slug: lead.slug, from: start.description, to: end.description,
+                                                       note: note.isEmpty ? nil : note))
+        case .edit(let id):
+            return .updateAppointment(AppointmentChanges(id: id, slug: lead.slug, from: start.description, to: end.description, note: note))
+        }
+    }
+
+    /// `appointment_date` → start, `appointment_to` → minutes, `slug` → lead, `appointment_note` → note.
+    public static func field(forServerName name: String) -> Field? {
+        ["slug": .lead, "appointment_date": .start, "appointment_to": .duration, "appointment_note": .note][name]
+    }
+
+    /// "Pick a lead" waits until the user leaves the field: the matches show meanwhile.
+    public func showsErrorWhileFocused(_ field: Field) -> Bool { field != .lead }
+
+    public mutating func didEdit() -> [FormDelegate] {
+        guard form.focus == .lead else { return [] }
+        lead = nil
+        return [.searchLeads(form.value(.lead))]
+    }
+
+    /// Leaving the lead field takes the highlighted match.
+    public mutating func willLeaveField() {
+        guard form.focus == .lead, lead == nil, matches.indices.contains(matchSelected) else { return }
+        let choice = matches[matchSelected]
+        lead = choice
+        form.set(.lead, choice.name)
+        matches = []
+    }
+
+    /// ↑↓ through the matches.
+    public mutating func handle(_ command: Command) -> Bool {
+        guard isPicking, command == .up || command == .down else { return false }
+        matchSelected = (matchSelected + (command == .down ? 1 : matches.count - 1)) % matches.count
+        return true
+    }
+
+    /// The loaded leads matching what was typed (the app searches them).
+    public mutating func show(matches found: [LeadChoice]) {
+        matches = found
+        matchSelected = 0
+    }
+
+    /// `Booked Ana Souza Tue 24 Nov 14:00.`
+    public func savedMessage(today: Day) -> TextWithKeys {
+        let start = (try? start(today: today).get())?.friendly ?? ""
+        return "\(mode == .create ? "Booked" : "Changed") \(form.value(.lead)) \(start)."
+    }
+
+    // MARK: Drafts
+
+    public func draft(id: String, at date: Date) -> Draft? {
+        guard form.hasChanges else { return nil }
+        var editing: Int?
+        if case .edit(let id) = mode { editing = id }
+        return Draft(id: id, savedAt: date, content: .appointment(id: editing, leadSlug: lead?.slug, values: form.values))
+    }
+
+    public static func resumed(id: Int?, leadSlug: String?, values stored: [String: String]) -> AppointmentForm {
+        let lead = leadSlug.map { LeadChoice(slug: $0, name: stored["lead"] ?? $0) }
+        var form = AppointmentForm(mode: id.map { .edit(id: $0) } ?? .create, lead: lead, start: nil)
+        for field in Field.allCases { form.form.set(field, stored[field.rawValue] ?? "") }
+        form.form.forgetOriginal()
+        return form
+    }
+}

@@ -1,0 +1,35 @@
+/// A yes/no question over everything, and what yes does.
+public struct Confirmation: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case deleteLead(slug: String, name: String)
+        case deleteNote(id: Int, slug: String, excerpt: String)
+        case deleteAppointment(id: Int, label: String)
+        /// Close the form beneath without saving.
+        case discardForm
+        /// Quit although a form has unsaved input.
+        case quitDiscarding
+        case resumeDraft(Draft)
+    }
+
+    public var kind: Kind
+    public var title: String
+    /// The question, naming the keys that answer it.
+    public var question: TextWithKeys
+
+    public init(kind: Kind, title: String, question: TextWithKeys) { self.kind = kind; self.title = title; self.question = question }
+
+    public static func deleteLead(slug: String, name: String) -> Confirmation {
+        Confirmation(kind: .deleteLead(slug: slug, name: name), title: "Delete lead", question: "Delete lead \(name)?")
+    }
+
+    public static let discardForm = Confirmation(
+        kind: .discardForm, title: "Discard changes", question: "Discard what you typed? \(key: .yes) discards · \(key: .no) keeps editing")
+
+    public static let quitDiscarding = Confirmation(
+        kind: .quitDiscarding, title: "Quit", question: "Quit and lose what you typed? \(key: .yes) quits · \(key: .no) goes back")
+
+    public static func resume(_ draft: Draft) -> Confirmation {
+        Confirmation(kind: .resumeDraft(draft), title: "Unsaved input found",
+                     question: "Resume \(draft.summary)? \(key: .yes) resumes it · \(key: .no) discards it")
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import LeadsAPI
+
+/// One request against the service, as the answer the app reads.
+enum RequestPerformer {
+    static func perform(_ request: Request, on service: any LeadsService) async -> Response {
+        func change(_ body: () async throws -> Void) async -> Response {
+            do {
+                try await body()
+                return .change(.success(Done()))
+            } catch {
+                return .change(.failure(APIError.wrap(error)))
+            }
+        }
+        func result<Value>(_ body: () async throws -> Value) async -> Result<Value, APIError> {
+            do { return .success(try await body()) } catch { return .failure(APIError.wrap(error)) }
+        }
+        switch request {
+        case .leads(let query):
+            return .leadsPage(offset: query.offset ?? 0, await result { try await service.leads(query) })
+        case .overview:
+            return .overview(await result { try await service.overview(appointments: nil) })
+        case .dayAppointments(let day):
+            return .appointments(from: day, to: day, await result { try await AppointmentFetch.day(service, day) })
+        case .appointments(let from, let to):
+            return .appointments(from: from, to: to, await result { try await AppointmentFetch.range(service, from: from, to: to) })
+        case .appointmentCounts:
+            return .appointmentCounts(await result {
+                var counts: [String: Int] = [:]
+                for filter in [OverviewAppointmentFilter.today, .week, .month] {
+                    counts[filter.rawValue] = try await service.overview(appointments: filter).appointments.count
+                }
+                return counts
+            })
+        case .lead(let slug):
+            return .lead(slug: slug, await result { try await service.lead(slug: slug) })
+        case .createAppointment(let draft): return await change { try await service.createAppointment(draft) }
+        case .updateAppointment(let changes): return await change { try await service.updateAppointment(changes) }
+        case .deleteAppointment(let id): return await change { try await service.deleteAppointment(id: id) }
+        case .createLead(let draft): return await change { try await service.createLead(draft) }
+        case .updateLead(let slug, let draft): return await change { try await service.updateLead(slug: slug, draft) }
+        case .deleteLead(let slug): return await change { try await service.deleteLead(slug: slug) }
+        case .createNote(let slug, let text): return await change { try await service.createNote(slug: slug, text: text) }
+        case .deleteNote(let id): return await change { try await service.deleteNote(id: id) }
+        }
+    }
+}
+
+extension APIError {
+    /// Any error as an `APIError` (a cancelled task becomes `.cancelled`).
+    static func wrap(_ error: any Error) -> APIError {
+        if let error = error as? APIError { return error }
+        if error is CancellationError { return .cancelled }
+        return .transport(.init(.other, String(describing: type(of: error))))
+    }
+}

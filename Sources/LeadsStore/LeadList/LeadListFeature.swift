@@ -1,0 +1,127 @@
+import Foundation
+import LeadsAPI
+
+/// The lead list: paging, moving, filtering, sorting, owned/assigned.
+///
+/// Pages are asked for half a page before the selection reaches the end of
+/// what is loaded, so moving never waits for the network.
+public enum LeadListFeature {
+    public enum Action: Equatable, Sendable {
+        /// The first page again (filter, list type or refresh), superseding any page in flight.
+        case reload(keepSelection: Bool)
+        case move(by: Int)
+        case moveTo(Int)
+        case pageLoaded(offset: Int, Result<Page<LeadSummary>, APIError>)
+        case toggleAssigned
+        case sortNext
+        /// The free words of the `/` bar, as they are typed.
+        case textTyped(String)
+        /// The `/` bar's Enter: words filter the loaded rows, `field:value` terms go to the server.
+        case filterApplied(LeadFilter)
+        /// Every filter off; `announce` says so in the status bar.
+        case filtersCleared(announce: Bool)
+        case hide(slug: String)
+        case unhide(slug: String)
+        case remove(slug: String)
+        case select(slug: String)
+    }
+
+    public enum Delegate: Equatable, Sendable {
+        /// The selected lead may be another one: the detail should follow.
+        case selectionChanged
+    }
+
+    public static func reduce(_ state: inout LeadListState, _ action: Action, _ context: Context) -> [Output<Delegate>] {
+        switch action {
+        case .reload(let keepSelection):
+            var outputs: [Output<Delegate>] = []
+            if !keepSelection {
+                state.reset()
+                outputs.append(.delegate(.selectionChanged))
+            }
+            return outputs + [.request(.leadsPage, .leads(state.query(offset: 0, limit: context.settings.pageSize)))]
+
+        case .move(let delta):
+            let before = state.selected
+            state.move(by: delta)
+            return (state.selected != before ? [.delegate(.selectionChanged)] : []) + prefetch(state, context)
+
+        case .moveTo(let row):
+            return reduce(&state, .move(by: row - state.selected), context)
+
+        case .pageLoaded(let offset, let result):
+            return pageLoaded(&state, offset, result, context)
+
+        case .toggleAssigned:
+            state.listType = state.listType == .owned ? .assigned : .owned
+            let text: TextWithKeys = state.listType == .owned ? "Showing leads you own." : "Showing leads assigned to you."
+            return [.message(text, .info)] + reduce(&state, .reload(keepSelection: false), context)
+
+        case .sortNext:
+            state.setSort(state.sort.next)
+            return [.message("Sorted by \(state.sort.label).", .info)]
+
+        case .textTyped(let text):
+            state.setText(text)
+            return [.delegate(.selectionChanged)]
+
+        case .filterApplied(let filter):
+            state.setText(filter.text)
+            guard filter.server != state.serverFilter else { return [.delegate(.selectionChanged)] }
+            state.serverFilter = filter.server
+            return reduce(&state, .reload(keepSelection: false), context)
+
+        case .filtersCleared(let announce):
+            guard !state.text.isEmpty || !state.serverFilter.isEmpty else { return [] }
+            let hadServerFilter = !state.serverFilter.isEmpty
+            state.setText("")
+            state.serverFilter = ServerFilter()
+            var outputs: [Output<Delegate>] = announce ? [.message("Filter cleared.", .info)] : []
+            outputs += hadServerFilter ? reduce(&state, .reload(keepSelection: false), context) : [.delegate(.selectionChanged)]
+            return outputs
+
+        case .hide(let slug): state.hide(slug); return [.delegate(.selectionChanged)]
+        case .unhide(let slug): state.unhide(slug); return [.delegate(.selectionChanged)]
+        case .remove(let slug): state.remove(slug); return []
+        case .select(let slug): state.select(slug: slug); return []
+        }
+    }
+
+    static func pageLoaded(_ state: inout LeadListState, _ offset: Int, _ result: Result<Page<LeadSummary>, APIError>,
+                           _ context: Context) -> [Output<Delegate>] {
+        switch result {
+        case .success(let page):
+            if offset == 0 && state.isFirstPageLoaded {
+                // A refresh: start over, keeping the selected lead selected if it is still there.
+                let selected = state.selectedLead?.slug
+                state.reset()
+                state.append(page, at: 0, pageSize: context.settings.pageSize)
+                if let selected { state.select(slug: selected) }
+            } else {
+                state.append(page, at: offset, pageSize: context.settings.pageSize)
+            }
+            var outputs: [Output<Delegate>] = []
+            if page.skippedRecords > 0 {
+                outputs.append(.message("\(page.skippedRecords) unreadable record(s) in the server's answer were skipped.", .warning))
+            }
+            if offset == 0 { outputs.append(.delegate(.selectionChanged)) }
+            return outputs + prefetch(state, context)
+        case .failure(.cancelled):
+            return []
+        case .failure(let error):
+            state.loadError = error.message
+            return [.message("Could not load leads: \(error.message)", .error)]
+        }
+    }
+
+    /// Rows from the end at which the next page is asked for (half a page).
+    static func prefetchMargin(_ context: Context) -> Int { max(10, context.settings.pageSize / 2) }
+
+    /// The next page, when the selection nears the end of what is loaded and none is on its way.
+    static func prefetch(_ state: LeadListState, _ context: Context) -> [Output<Delegate>] {
+        guard let next = state.nextOffset, next > 0, !context.inFlight.contains(.leadsPage),
+              state.selected + prefetchMargin(context) >= state.visible.count
+        else { return [] }
+        return [.request(.leadsPage, .leads(state.query(offset: next, limit: context.settings.pageSize)))]
+    }
+}

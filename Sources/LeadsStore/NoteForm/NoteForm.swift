@@ -1,0 +1,47 @@
+import Foundation
+import LeadsAPI
+
+/// The add-note form of a lead: one text area, checked against the
+/// service's 499 characters (counted in code points, as Django does).
+public struct NoteForm: FormModel {
+    public enum Field: String, FormField {
+        case note
+
+        public var label: String { "Note" }
+        public var placeholder: String { "What happened, what is next…" }
+        public var isMultiline: Bool { true }
+    }
+
+    public var slug: String
+    public var leadName: String
+    public var form: FormState<Field>
+
+    public init(slug: String, leadName: String, text: String = "") {
+        self.slug = slug
+        self.leadName = leadName
+        form = FormState(values: [.note: text])
+        if !text.isEmpty { form.forgetOriginal() }
+    }
+
+    public static let purpose = Purpose.saveNote
+    public var title: String { "Note on \(leadName)" }
+    public var text: String { form.value(.note) }
+    /// The length as the service counts it (code points).
+    public var length: Int { text.unicodeScalars.count }
+
+    public func clientErrors(_ context: Context) -> [Field: String] {
+        let problems = Rules.noteCreate(["note": text, "slug": slug])
+        guard let first = problems["note"].first else { return [:] }
+        return [.note: "\(first) (\(length)/\(Rules.leadNoteLimit))"]
+    }
+
+    public func saveRequest(_ context: Context) -> Request? { .createNote(slug: slug, text: text) }
+
+    /// Only text that is not blank counts as typed.
+    public var hasUnsavedInput: Bool { !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+
+    public func draft(id: String, at date: Date) -> Draft? {
+        guard hasUnsavedInput else { return nil }
+        return Draft(id: id, savedAt: date, content: .note(slug: slug, leadName: leadName, text: text))
+    }
+}

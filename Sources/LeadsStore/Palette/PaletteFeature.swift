@@ -1,0 +1,56 @@
+import TextEditing
+
+/// The command palette: a query and the highlighted match.
+public struct PaletteState: Equatable, Sendable {
+    public var query = TextInput()
+    public var selected = 0
+    public init() {}
+
+    /// Commands whose id or description contains every word of the query.
+    public func matches() -> [Command] {
+        let words = query.text.lowercased().split(separator: " ")
+        return Command.allCases.filter { command in
+            guard command.isListedInPalette else { return false }
+            let haystack = (command.description + " " + command.rawValue).lowercased()
+            return words.allSatisfy { haystack.contains($0) }
+        }
+    }
+}
+
+/// The `:` palette: every command, filtered as you type; Enter runs the
+/// highlighted one (the app checks it applies), Esc closes.
+public enum PaletteFeature {
+    public enum Action: Equatable, Sendable {
+        case edited(TextEdit)
+        case pasted(String)
+        case command(Command)
+    }
+
+    public enum Delegate: Equatable, Sendable {
+        case run(Command)
+        case close
+    }
+
+    public static func reduce(_ state: inout PaletteState, _ action: Action) -> [Output<Delegate>] {
+        switch action {
+        case .edited(let edit):
+            state.query.apply(edit, singleLine: true)
+            state.selected = 0
+            return []
+        case .pasted(let text):
+            return reduce(&state, .edited(.insert(text)))
+        case .command(let command):
+            let matches = state.matches()
+            switch command {
+            case .down: state.selected = min(max(0, matches.count - 1), state.selected + 1)
+            case .up: state.selected = max(0, state.selected - 1)
+            case .back, .cancel, .palette: return [.delegate(.close)]
+            case .runCommand, .open:
+                guard matches.indices.contains(state.selected) else { return [] }
+                return [.delegate(.run(matches[state.selected]))]
+            default: break
+            }
+            return []
+        }
+    }
+}

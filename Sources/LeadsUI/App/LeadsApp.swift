@@ -1,0 +1,179 @@
+import Foundation
+import LeadsAPI
+import LeadsStore
+import Synchronization
+import TerminalUI
+
+/// The full-screen app as the run loop drives it (the shape of bubbletea's
+/// `Program`): everything that happens becomes actions through one `send`
+/// on the loop's thread, which owns the state:
+///
+///     key    ─ KeyRouter (keymap) ─┐
+///     paste ───────────────────────┤
+///     size  ── ScreenLayout ───────┼─▶ send ─▶ AppReducer ─▶ effects ─▶ EffectRunner
+///     tick  ───────────────────────┤                                     │ requests, cancels: a queue
+///     answer ─ inbox (any thread) ─┘◀────────────────────────────────────┘ drafts, bell, suspend, redraw
+///
+/// `render` only draws the state and returns the frame's map, which the
+/// mouse is resolved against. Answers come from the runner's tasks through
+/// an inbox that wakes the loop, so a response is drawn at once.
+public final class LeadsApp: TerminalProgram {
+    public private(set) var state: AppState
+    public let screen: Screen
+    /// The last state the loop published and the draft's hand-over, for an
+    /// exit from another thread when the loop is stuck.
+    public let hangUpGuard: HangUpGuard
+    private var router: KeyRouter
+    private var runner: EffectRunner!
+    private let inbox: Inbox
+    private let clock: @Sendable () -> Date
+    private var frame = FrameMap()
+    private var isDirty = true
+    public private(set) var isFinished = false
+    private var lastMinute = -1
+    /// A page of leads came in since memory was last given back.
+    private var hasLoadedSinceTrim = false
+    /// Drafts that could not be written, for the message at exit.
+    public private(set) var draftProblems: [String] = []
+    public private(set) var timings = Timings()
+
+    public struct Timings: Sendable {
+        public var start = Date()
+        public var firstFrameWithData: Date?
+    }
+
+    /// - Parameters:
+    ///   - wake: wakes the loop when an answer arrives (called from any thread).
+    public init(backend: any TerminalBackend, service: any LeadsService, state: AppState, keymap: Keymap, screen: Screen,
+                drafts: DraftStore, clock: @escaping @Sendable () -> Date = { Date() }, wake: @escaping @Sendable () -> Void) {
+        self.state = state
+        self.screen = screen
+        self.clock = clock
+        router = KeyRouter(keymap: keymap)
+        let inbox = Inbox(wake: wake)
+        self.inbox = inbox
+        hangUpGuard = HangUpGuard(state: state, drafts: drafts)
+        let handlers = EffectHandlers(
+            saveDraft: { [weak self] draft in
+                do { try drafts.save(draft) } catch { self?.draftProblems.append("could not save the draft: \(error)") }
+            },
+            discardDraft: { drafts.discard(id: $0) },
+            bell: { backend.bell() },
+            suspend: { backend.suspend() },
+            redraw: { backend.invalidate() })
+        runner = EffectRunner(service: service, handlers: handlers) { inbox.post($0) }
+    }
+
+    /// Starts the first requests (together) and offers any saved draft.
+    public func start(drafts found: [Draft]) {
+        timings.start = clock()
+        send(.started(drafts: found))
+    }
+
+    /// Reduces one action and carries out its effects. On the loop's thread only.
+    public func send(_ action: Action) {
+        let effects = AppReducer.reduce(&state, action)
+        // A tick changes what is shown only when it starts work or the spinner turns.
+        if case .ticked = action { isDirty = isDirty || !effects.isEmpty || state.isBusy } else { isDirty = true }
+        if case .responded(_, .leadsPage) = action { hasLoadedSinceTrim = true }
+        if !runner.run(effects) { isFinished = true }
+    }
+
+    /// Stops the requests still running (the app is ending).
+    public func stop() { runner.stop() }
+
+    // MARK: TerminalProgram
+
+    public func resized(width: Int, height: Int) {
+        send(.resized(ScreenLayout.viewport(width: width, height: height)))
+    }
+
+    public func handle(_ event: TerminalEvent) {
+        switch event {
+        case .key(let key):
+            for action in router.actions(for: key, state: state, frame: frame) { send(action) }
+        case .paste(let text):
+            send(.pasted(text))
+        case .resize:
+            break   // the loop reads the new size and calls `resized`
+        }
+    }
+
+    public func receive() {
+        for action in inbox.take() { send(action) }
+        hangUpGuard.publish(state)
+    }
+
+    public func tick() {
+        let now = clock()
+        send(.ticked(now))
+        if hasLoadedSinceTrim, state.requests[.leadsPage] == nil {
+            // Decoding a page leaves freed memory behind; give it back while nothing else happens.
+            hasLoadedSinceTrim = false
+            ProcessMemory.releaseFree()
+        }
+        let minute = Int(now.timeIntervalSince1970 / 60)
+        if minute != lastMinute { lastMinute = minute; isDirty = true }   // the clock in the title bar
+    }
+
+    public func hangUp(signal: Int32) {
+        for action in inbox.take() { send(action) }
+        guard hangUpGuard.take() else { return }
+        send(.hungUp)
+    }
+
+    public func render(into buffer: inout Buffer) {
+        frame = screen.render(state, into: &buffer)
+        isDirty = false
+        if timings.firstFrameWithData == nil, state.list.isFirstPageLoaded { timings.firstFrameWithData = clock() }
+    }
+
+    public var needsDraw: Bool { isDirty }
+}
+
+/// The hand-over of the hang-up draft between the loop and a thread that
+/// exits for it: whoever takes it first writes the draft, once.
+public final class HangUpGuard: Sendable {
+    private let published: Mutex<AppState>
+    private let isTaken = Atomic<Bool>(false)
+    private let drafts: DraftStore
+
+    init(state: AppState, drafts: DraftStore) {
+        published = Mutex(state)
+        self.drafts = drafts
+    }
+
+    /// The loop's latest state (after every batch of input and every wait).
+    func publish(_ state: AppState) { published.withLock { $0 = state } }
+
+    /// True for the first caller only.
+    public func take() -> Bool { !isTaken.exchange(true, ordering: .acquiringAndReleasing) }
+
+    /// Writes the draft of the last published state, unless the loop took it.
+    /// From any thread: the state is a copy and the reducer is pure.
+    public func saveDraftUnlessTaken() {
+        guard take() else { return }
+        var state = published.withLock { $0 }
+        for case .saveDraft(let draft) in AppReducer.reduce(&state, .hungUp) { try? drafts.save(draft) }
+    }
+}
+
+/// Actions posted from the runner's tasks, taken by the loop's thread.
+final class Inbox: Sendable {
+    private let actions = Mutex<[Action]>([])
+    private let wake: @Sendable () -> Void
+
+    init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
+
+    func post(_ action: Action) {
+        actions.withLock { $0.append(action) }
+        wake()
+    }
+
+    func take() -> [Action] {
+        actions.withLock { taken in
+            defer { taken = [] }
+            return taken
+        }
+    }
+}

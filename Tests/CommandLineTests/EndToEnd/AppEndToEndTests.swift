@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+/// The leads workspace in a real terminal: tmux runs `leadterm --demo`,
+/// keys go in as a person would type them, the screen is read back.
+@Suite(.serialized) struct AppEndToEndTests {
+    /// Settings that make the test quick: a one-second undo window.
+    static func prepare(_ tmux: TmuxSession) throws -> String {
+        let config = tmux.scratch.appendingPathComponent("config/leadterm")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "[leads]\nundo_seconds = 1\n".write(to: config.appendingPathComponent("settings.toml"), atomically: true, encoding: .utf8)
+        let dir = tmux.scratch.path
+        return "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state \(CommandRunner.binary.path) --demo"
+    }
+
+    /// The selected row's number and the total in the list's frame ("12 of 108").
+    static func counter(_ lines: [String]) -> (Int, Int)? {
+        for line in lines.prefix(3) {
+            let words = line.split(separator: " ").map(String.init)
+            if let index = words.firstIndex(of: "of"), index > 0,
+               let selected = Int(words[index - 1].replacingOccurrences(of: ",", with: "")),
+               index + 1 < words.count, let total = Int(words[index + 1].replacingOccurrences(of: ",", with: "")) {
+                return (selected, total)
+            }
+        }
+        return nil
+    }
+
+    @Test func aSalespersonsSessionAt100x30() async throws {
+        let tmux = try TmuxSession()
+        let app = try Self.prepare(tmux)
+        let dir = tmux.scratch.path
+        try await tmux.start("PS1='$ ' exec bash --norc --noprofile -i", width: 100, height: 30)
+        try await tmux.waitFor(text: "$")
+        // A subshell, so Ctrl-Z stops one job that `fg` resumes as a whole.
+        try await tmux.type("( stty -a > \(dir)/before; \(app); echo $? > \(dir)/exit; stty -a > \(dir)/after.partial; mv \(dir)/after.partial \(dir)/after )")
+        try await tmux.keys("Enter")
+        try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } }
+        var lines = try await tmux.waitFor("the title bar") { $0[0].contains("demo") && $0[0].contains("today") && $0[0].contains("leads") }
+
+        // Open a lead and see its notes; add one and see it listed.
+        try await tmux.keys("Enter")
+        try await tmux.waitFor(text: "Intro call done: wants a demo")
+        try await tmux.keys("n")
+        try await tmux.waitFor(text: "Note on Ana Souza")
+        try await tmux.type("E2E: asked for a trial")
+        try await tmux.keys("C-s")
+        lines = try await tmux.waitFor(text: "Note added to Ana Souza.")
+        #expect(lines.contains { $0.contains("demo") && $0.contains("E2E: asked for a trial") })
+        try await tmux.keys("Escape")
+        try await tmux.waitFor(text: "enter open")
+
+        // A new lead with a bad phone: the phone is named; fixed, it saves.
+        try await tmux.keys("a")
+        try await tmux.waitFor(text: "New lead")
+        for (index, value) in ["Eve", "Tester", "eve.tester@example.com", "12ab"].enumerated() {
+            if index > 0 { try await tmux.keys("Tab") }
+            try await tmux.type(value)
+        }
+        try await tmux.keys("Tab")
+        try await tmux.waitFor(text: "✗ Phone number must be entered in the format")
+        try await tmux.keys("BTab", "C-u")
+        try await tmux.type("+15557654321")
+        try await tmux.keys("Tab", "Tab", "Tab")
+        try await tmux.type("Porto")
+        try await tmux.keys("Tab")
+        try await tmux.type("Pricing")
+        try await tmux.waitFor("the phone error gone") { !$0.contains { $0.contains("✗ Phone") } }
+        try await tmux.keys("C-s")
+        try await tmux.waitFor(text: "Created lead Eve Tester.")
+
+        // Find it with the filter; edit it.
+        try await tmux.keys("/")
+        try await tmux.type("eve tester")
+        try await tmux.keys("Enter")
+        lines = try await tmux.waitFor(text: "1 of 1 matching")
+        #expect(lines.contains { $0.contains("Eve Tester") && $0.contains("+15557654321") })
+        try await tmux.keys("e")
+        try await tmux.waitFor(text: "Edit lead")
+        try await tmux.keys("Tab", "C-u")
+        try await tmux.type("Testera")
+        try await tmux.keys("C-s")
+        try await tmux.waitFor(text: "Saved Eve Testera.")
+        try await tmux.waitFor(text: "Eve Testera ")
+
+        // Delete it: confirmation naming it, the undo window, then gone.
+        try await tmux.keys("D")
+        try await tmux.waitFor(text: "Delete lead Eve Testera?")
+        try await tmux.keys("y")
+        try await tmux.waitFor(text: "Deleted Eve Testera — u to undo")
+        try await tmux.waitFor(text: "Deleted Eve Testera.")
+        try await tmux.waitFor(text: "No lead matches the filter")
+
+        // Server-side filter.
+        try await tmux.keys("Escape")
+        try await tmux.waitFor("the filter cleared") { !$0.contains { $0.contains("matching") } && Self.counter($0) != nil }
+        try await tmux.keys("/")
+        try await tmux.type("status:customer")
+        try await tmux.keys("Enter")
+        lines = try await tmux.waitFor("customers only") { lines in
+            lines[1].contains("status:customer") && Self.counter(lines) != nil && lines.contains { $0.contains(" customer ") }
+        }
+        let rows = lines.dropFirst(3).prefix(while: { !$0.hasPrefix("└") })
+            .filter { !$0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")).isEmpty }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(" customer ") }, "\(rows)")
+        try await tmux.keys("Escape")
+        try await tmux.waitFor("the whole list") { !$0[1].contains("status:") && Self.counter($0) != nil }
+
+        // Scroll to the end: further pages load until everything is there.
+        let total = try #require(Self.counter(try await tmux.screen())?.1)
+        #expect(total > 50)
+        for _ in 0..<(total / 50 + 2) {
+            try await tmux.keys("G")
+            try await Task.sleep(nanoseconds: 300_000_000)
+            if Self.counter(try await tmux.screen())?.0 == total { break }
+        }
+        try await tmux.waitFor("the last lead") { Self.counter($0).map { $0.0 == $0.1 } ?? false }
+
+        // Resize: wide shows list and detail side by side; back to one pane.
+        try await tmux.tmux("resize-window", "-t", "e2e", "-x", "160", "-y", "40")
+        try await tmux.waitFor("the wide layout") { $0.contains { $0.contains("NAME") } && $0.contains { $0.contains("Recent activity") } }
+        try await tmux.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+        try await tmux.waitFor("one pane at 80x24") { $0.contains { $0.contains("NAME") } && !$0.contains { $0.contains("Recent activity") } }
+
+        // Ctrl-Z gives the shell back; fg repaints.
+        try await tmux.keys("C-z")
+        try await tmux.waitFor(text: "Stopped")
+        try await tmux.type("fg")
+        try await tmux.keys("Enter")
+        try await tmux.waitFor("the app again") { $0.contains { $0.contains("NAME") } && $0.contains { $0.contains("of") } }
+
+        // Quit: the terminal is as it was.
+        try await tmux.keys("q")
+        let exit = try await tmux.waitForFile("after", seconds: 15)
+        #expect(exit != nil)
+        #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        try await tmux.expectTerminalRestored()
+    }
+
+    @Test func aDraftSurvivesAHangUpAt80x24() async throws {
+        let tmux = try TmuxSession()
+        let app = try Self.prepare(tmux)
+        let dir = tmux.scratch.path
+        try await tmux.start("stty -a > \(dir)/before; \(app); echo $? > \(dir)/exit; stty -a > \(dir)/after.partial; mv \(dir)/after.partial \(dir)/after; sleep 60", width: 80, height: 24)
+        let lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } }
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        try await tmux.keys("?")
+        try await tmux.waitFor(text: "Help — j/k scroll")
+        try await tmux.keys("Escape")
+        try await tmux.keys("n")
+        try await tmux.waitFor(text: "Note on Ana Souza")
+        try await tmux.type("Typed before the line dropped")
+        try await tmux.waitFor(text: "29/499")
+
+        let pid = try #require(try await tmux.programPID())
+        kill(pid, SIGHUP)
+        _ = try await tmux.waitForFile("after", seconds: 30)
+        #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "129")
+        try await tmux.expectTerminalRestored()
+        let drafts = tmux.scratch.appendingPathComponent("state/leadterm/drafts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: drafts.path)
+        #expect(files.count == 1)
+        let attributes = try FileManager.default.attributesOfItem(atPath: drafts.appendingPathComponent(files[0]).path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+        // The next start offers it; yes brings the text back, and it saves.
+        try await tmux.tmux("kill-session", "-t", "e2e")
+        try await tmux.start("\(app); sleep 60", width: 80, height: 24)
+        try await tmux.waitFor(text: "Resume a note on Ana Souza")
+        try await tmux.keys("y")
+        try await tmux.waitFor(text: "Typed before the line dropped")
+        try await tmux.keys("C-s")
+        try await tmux.waitFor(text: "Note added to Ana Souza.")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: drafts.path).isEmpty)
+        try await tmux.keys("q")
+    }
+}

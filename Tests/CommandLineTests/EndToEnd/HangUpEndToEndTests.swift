@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// An exit that cannot hang: the app against a service that accepts
+/// connections and never answers, a hang-up mid-edit, and the process gone
+/// within 2 seconds with its terminal restored and the draft on disk.
+@Suite(.serialized) struct HangUpEndToEndTests {
+    @Test func aHangUpEndsTheAppInTimeWhileTheServiceNeverAnswers() async throws {
+        let server = try LoopbackServer(.silent)
+        defer { server.stop() }
+        let tmux = try TmuxSession()
+        let dir = tmux.scratch.path
+        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state LEADTERM_BASE_URL=\(server.baseURL.absoluteString) "
+            + "LEADTERM_API_KEY=k LEADTERM_TOKEN=t \(CommandRunner.binary.path) --timeout 600"
+        try await tmux.start("stty -a > \(dir)/before; \(app); echo $? > \(dir)/exit; stty -a > \(dir)/after.partial; mv \(dir)/after.partial \(dir)/after; sleep 60",
+                             width: 80, height: 24)
+        try await tmux.waitFor(text: "Loading leads…")
+        // What froze the app before: moving and switching views while requests hang, each superseding another.
+        for key in ["Down", "Down", "Enter", "Escape", "2", "m", "r", "1"] { try await tmux.keys(key) }
+        try await tmux.keys("a")
+        try await tmux.waitFor(text: "New lead")
+        try await tmux.type("Typed while the service hangs")
+        try await tmux.waitFor(text: "Typed while the service hangs")
+        #expect(server.requestLines.count >= 3, "\(server.requestLines)")
+
+        let pid = try #require(try await tmux.programPID())
+        let sent = Date()
+        kill(pid, SIGHUP)
+        while kill(pid, 0) == 0, Date().timeIntervalSince(sent) < 10 { try await Task.sleep(nanoseconds: 10_000_000) }
+        let took = Date().timeIntervalSince(sent)
+        #expect(took < 2, "the process took \(took) s to end")
+        _ = try await tmux.waitForFile("after", seconds: 10)
+        #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "129")
+        try await tmux.expectTerminalRestored()
+        let drafts = tmux.scratch.appendingPathComponent("state/leadterm/drafts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: drafts.path)
+        #expect(files.count == 1)
+        let draft = try String(contentsOf: drafts.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(draft.contains("Typed while the service hangs"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: drafts.appendingPathComponent(files[0]).path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Glibc
+import Testing
+@testable import TerminalUI
+
+/// The real ncurses backend on a pipe and a file instead of a terminal
+/// (`newterm`), so the bytes it writes can be read.
+@Suite(.serialized) struct NcursesBackendTests {
+    /// C0, ESC sequences (CSI, OSC 52 clipboard, OSC 8 link, DCS), C1 and bidi overrides.
+    static let hostile = "Eve\u{1B}[2J\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}]8;;http://evil\u{1B}\\link\u{1B}P1$r\u{1B}\\\u{9B}31m\u{9D}0;x\u{07}\u{202E}gnp.exe\r!"
+
+    @Test func hostileTextNeverReachesTheTerminalAndKeysDecode() throws {
+        var pipeEnds: [Int32] = [0, 0]
+        #expect(pipe(&pipeEnds) == 0)
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("ncurses-\(UUID().uuidString).out").path
+        let output = try #require(fopen(outputPath, "w"))
+        let input = try #require(fdopen(pipeEnds[0], "r"))
+        defer { unlink(outputPath) }
+        let backend = try NcursesBackend(terminal: "xterm-256color", output: output, input: input, environment: ["TERM": "xterm-256color"])
+        backend.setSize(width: 80, height: 24)
+
+        let theme = Theme(name: "t", roles: ["ui.text": .init(foreground: ColorLadder(index: 2))], depth: backend.colorDepth)
+        var buffer = Buffer(width: 80, height: 24)
+        let rows = [Self.hostile, "山田 太郎"]
+        TableWidget(columns: [.init("NAME", .flex(1))], rowCount: 2, state: ListState(), cell: { row, _ in rows[row] })
+            .render(in: buffer.area, buffer: &buffer, theme: theme)
+        backend.draw(buffer)
+
+        // Keys through the same backend: xterm's sequences for Down, F1, a CJK character, Enter, Alt-x.
+        let keys = "\u{1B}OB\u{1B}OP中\r"
+        _ = keys.withCString { write(pipeEnds[1], $0, strlen($0)) }
+        var decoded: [Key] = []
+        while decoded.count < 4, case .key(let key)? = backend.readEvent(timeout: 500) { decoded.append(key) }
+        backend.restore()
+        fclose(output)
+        close(pipeEnds[1])
+
+        #expect(decoded == [.down, .function(1), .character("中"), .enter])
+        let written = try #require(FileManager.default.contents(atPath: outputPath))
+        let bytes = [UInt8](written)
+        func contains(_ needle: [UInt8]) -> Bool {
+            guard needle.count <= bytes.count else { return false }
+            return (0...(bytes.count - needle.count)).contains { Array(bytes[$0..<$0 + needle.count]) == needle }
+        }
+        #expect(!contains(Array("\u{1B}]52".utf8)), "OSC 52 reached the terminal")
+        #expect(!contains(Array("\u{1B}]8;".utf8)), "OSC 8 reached the terminal")
+        #expect(!contains(Array("\u{1B}P1".utf8)), "DCS reached the terminal")
+        #expect(!contains([0xC2, 0x9B]) && !contains([0xC2, 0x9D]), "a C1 control reached the terminal")
+        #expect(!contains([0xE2, 0x80, 0xAE]), "a bidi override reached the terminal")
+        #expect(!bytes.contains(0x07), "BEL reached the terminal")
+        #expect(!bytes.contains(0x0D) || !contains(Array("\r!".utf8)), "a bare CR from the text reached the terminal")
+        #expect(contains(Array("␛]52;c;".utf8)), "the placeholder was drawn")
+        #expect(contains(Array("山田".utf8)))
+    }
+}
