@@ -27,7 +27,7 @@ struct FormView<Model: FormModel> {
             let kind: Form.Field.Input = field.isMultiline
                 ? .area(TextAreaState(characters: input.characters, cursor: input.cursor), limit: limits[field], rows: rows)
                 : .line(TextFieldState(characters: input.characters, cursor: input.cursor), masked: false)
-            return Form.Field(label: field.label, input: kind, placeholder: field.placeholder, error: errors[field],
+            return Form.Field(label: field.label, input: kind, placeholder: field.placeholder, error: errors[field].map { keys.text($0, in: scope) },
                               note: notes[field] ?? model.form.notes[field])
         }
         let focus = Model.Field.allCases.firstIndex(of: model.form.focus) ?? 0

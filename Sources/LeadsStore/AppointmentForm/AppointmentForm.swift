@@ -68,11 +68,14 @@ public struct AppointmentForm: FormModel {
     }
 
     /// A lead, a start that parses and is not past (when new or changed), 5–720 minutes, a note of 200 at most.
-    public func clientErrors(_ context: Context) -> [Field: String] {
-        var errors: [Field: String] = [:]
-        if lead == nil { errors[.lead] = form.value(.lead).isEmpty ? "Pick a lead." : "No lead picked: choose one of the matches (↑↓, enter)." }
+    public func clientErrors(_ context: Context) -> [Field: TextWithKeys] {
+        var errors: [Field: TextWithKeys] = [:]
+        if lead == nil {
+            errors[.lead] = form.value(.lead).isEmpty ? "Pick a lead."
+                : "No lead picked: choose one of the matches (\(key: .up) \(key: .down), \(key: .submit))."
+        }
         switch start(today: context.today) {
-        case .failure(let error): errors[.start] = error.message
+        case .failure(let error): errors[.start] = "\(error.message)"
         case .success(let start):
             if mode == .create || form.value(.start) != form.original[.start], start.date(in: context.zone) < context.now {
                 errors[.start] = "\(start.friendly) is in the past."

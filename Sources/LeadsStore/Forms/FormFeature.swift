@@ -13,7 +13,7 @@ public protocol FormModel: Equatable, Sendable {
     /// The purpose of the request that saves the form.
     static var purpose: Purpose { get }
     /// The client's checks by field (the shared `Rules`), as they read under the field.
-    func clientErrors(_ context: Context) -> [Field: String]
+    func clientErrors(_ context: Context) -> [Field: TextWithKeys]
     /// The request that saves what was typed; asked only when there are no client errors.
     func saveRequest(_ context: Context) -> Request?
     /// The form's field for a field name in the service's answer.
@@ -39,7 +39,7 @@ extension FormModel {
     public var hasUnsavedInput: Bool { form.hasChanges }
 
     /// What shows under each field now.
-    public func visibleErrors(_ context: Context) -> [Field: String] {
+    public func visibleErrors(_ context: Context) -> [Field: TextWithKeys] {
         form.visibleErrors(clientErrors(context), whileFocused: showsErrorWhileFocused)
     }
 }

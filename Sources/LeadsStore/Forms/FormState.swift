@@ -86,11 +86,11 @@ public struct FormState<Field: FormField>: Equatable, Sendable {
     /// What shows under each field now: the service's message, else the
     /// client's once the field was touched (or a save tried). `whileFocused`
     /// false holds a field's own message back while the user is still in it.
-    public func visibleErrors(_ client: [Field: String], whileFocused: (Field) -> Bool = { _ in true }) -> [Field: String] {
-        var shown: [Field: String] = [:]
+    public func visibleErrors(_ client: [Field: TextWithKeys], whileFocused: (Field) -> Bool = { _ in true }) -> [Field: TextWithKeys] {
+        var shown: [Field: TextWithKeys] = [:]
         for field in Field.allCases {
             if let server = serverErrors[field], !server.isEmpty {
-                shown[field] = server.joined(separator: " ")
+                shown[field] = TextWithKeys(stringLiteral: server.joined(separator: " "))
             } else if let message = client[field],
                       hasTriedSaving || (touched.contains(field) && (field != focus || whileFocused(field))) {
                 shown[field] = message

@@ -78,12 +78,12 @@ public struct LeadForm: FormModel {
                          source: source.isEmpty ? nil : source)
     }
 
-    public func clientErrors(_ context: Context) -> [Field: String] {
+    public func clientErrors(_ context: Context) -> [Field: TextWithKeys] {
         var values = draft.form().asDictionary
         if let slug { values["slug"] = slug }
-        var byField: [Field: String] = [:]
+        var byField: [Field: TextWithKeys] = [:]
         for entry in Rules.lead(values, requireSlug: false).entries {
-            if let field = Field(rawValue: entry.field) { byField[field] = entry.messages.joined(separator: " ") }
+            if let field = Field(rawValue: entry.field) { byField[field] = TextWithKeys(stringLiteral: entry.messages.joined(separator: " ")) }
         }
         return byField
     }

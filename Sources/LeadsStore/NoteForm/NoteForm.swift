@@ -29,7 +29,7 @@ public struct NoteForm: FormModel {
     /// The length as the service counts it (code points).
     public var length: Int { text.unicodeScalars.count }
 
-    public func clientErrors(_ context: Context) -> [Field: String] {
+    public func clientErrors(_ context: Context) -> [Field: TextWithKeys] {
         let problems = Rules.noteCreate(["note": text, "slug": slug])
         guard let first = problems["note"].first else { return [:] }
         return [.note: "\(first) (\(length)/\(Rules.leadNoteLimit))"]

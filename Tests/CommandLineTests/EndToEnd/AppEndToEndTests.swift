@@ -45,8 +45,9 @@ import Testing
         try await tmux.waitFor(text: "Note on Ana Souza")
         try await tmux.type("E2E: asked for a trial")
         try await tmux.keys("C-s")
-        lines = try await tmux.waitFor(text: "Note added to Ana Souza.")
-        #expect(lines.contains { $0.contains("demo") && $0.contains("E2E: asked for a trial") })
+        try await tmux.waitFor(text: "Note added to Ana Souza.")
+        // The detail loads again: the note is listed with its author.
+        try await tmux.waitFor("the note listed") { $0.contains { $0.contains("demo") && $0.contains("E2E: asked for a trial") } }
         try await tmux.keys("Escape")
         try await tmux.waitFor(text: "enter open")
 

@@ -76,6 +76,16 @@ import TextEditing
         #expect(form(store.state)?.form.focus == .duration)
     }
 
+    @Test func aNameThatPicksNoLeadSaysWhichKeysPickOne() {
+        var store = CalendarFeatureTests.calendar()
+        store.press(.newAppointment)
+        store.type("nobody")
+        #expect(form(store.state)?.visibleErrors(store.state.context)[.lead] == nil)   // not while still typing it
+        store.press(.nextField)
+        #expect(form(store.state)?.visibleErrors(store.state.context)[.lead]
+                == "No lead picked: choose one of the matches (\(key: .up) \(key: .down), \(key: .submit)).")
+    }
+
     @Test func bookingFromTheLeadsPaneUsesTheSelectedLead() {
         var store = TestStore(Fixtures.loaded())
         store.press(.newAppointmentForLead)
