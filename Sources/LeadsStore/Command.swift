@@ -91,6 +91,20 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// How far this command moves a list's selection (`page` rows a page,
+    /// `count` rows in all); nil for a command that does not move one.
+    public func selectionStep(page: Int, count: Int) -> Int? {
+        switch self {
+        case .down: return 1
+        case .up: return -1
+        case .pageDown: return page
+        case .pageUp: return -page
+        case .top: return -count
+        case .bottom: return count
+        default: return nil
+        }
+    }
+
     /// Commands that only make sense inside a form, dialog or the pending
     /// window: the palette lists the others.
     public var isListedInPalette: Bool {

@@ -22,7 +22,7 @@ public struct KeyRouter {
         // Esc then a key typed quickly arrives as Alt+key: when Alt+key means
         // nothing here, it is the two keys.
         if case .alt(let character) = key, resolver.pending == nil,
-           !scope.contexts.contains(where: { keymap.action(for: KeySequence([key]), in: $0) != nil }) {
+           !scope.contexts.contains(where: { keymap.action(forKey: key, in: $0) != nil }) {
             var actions = self.actions(for: .escape, state: state, frame: frame)
             let after = AppReducer.preview(state, actions)
             actions += self.actions(for: .character(character), state: after, frame: frame)

@@ -16,12 +16,17 @@ public final class Screen {
     public let helpContexts: [(id: String, title: String)]
     public let descriptions: [String: String]
     var statusStyles = StatusStyles()
-    private var hintCache: [String: [(key: String, label: String)]] = [:]
+    private var hintCache: [HintKey: [(key: String, label: String)]] = [:]
+    /// The title bar's view tabs with their keys (`1 Leads`): the keymap does not change.
+    private let viewTabs: [String]
     var scroll = ScrollMemory()
 
     public init(theme: Theme, keymap: Keymap, helpContexts: [(id: String, title: String)], descriptions: [String: String]) {
         self.theme = theme
-        keys = KeyLabels(keymap: keymap)
+        let keys = KeyLabels(keymap: keymap)
+        self.keys = keys
+        viewTabs = [(Command.viewLeads, "Leads"), (.viewCalendar, "Calendar"), (.viewOverview, "Overview")]
+            .map { "\(keys.label($0, in: ["global"])) \($1)" }
         self.helpContexts = helpContexts
         self.descriptions = descriptions
     }
@@ -68,8 +73,6 @@ public final class Screen {
         var x = rect.x
         if rect.width >= 100 { x = buffer.put(" leadterm ", x: rect.x, y: rect.y, style: theme["ui.tab.active"]) }
         x = buffer.put(" \(state.settings.serverLabel) ", x: x, y: rect.y, style: theme["ui.tab"].adding(.bold), maxWidth: max(0, rect.maxX - x))
-        let global = ["global"]
-        let tabs = [(Command.viewLeads, "Leads"), (.viewCalendar, "Calendar"), (.viewOverview, "Overview")]
         let active = state.view == .leads ? 0 : state.view == .calendar ? 1 : 2
         var right: [String] = []
         if let total = state.list.total ?? state.dashboard.totalLeads { right.append("\(Self.grouped(total)) leads") }
@@ -78,8 +81,8 @@ public final class Screen {
         let rightText = right.joined(separator: " · ") + " "
         let rightWidth = DisplayWidth.of(rightText)
         if rect.width - x - rightWidth >= 37 {
-            for (index, (command, title)) in tabs.enumerated() {
-                x = buffer.put(" \(keys.label(command, in: global)) \(title) ", x: x + 1, y: rect.y,
+            for (index, tab) in viewTabs.enumerated() {
+                x = buffer.put(" \(tab) ", x: x + 1, y: rect.y,
                                style: theme[index == active ? "ui.tab.active" : "ui.tab"], maxWidth: max(0, rect.maxX - rightWidth - x - 1))
             }
         }
@@ -100,39 +103,60 @@ public final class Screen {
             .render(in: rect, buffer: &buffer, theme: theme)
     }
 
-    /// Key hints for what is focused, with the keys of the keymap in effect.
-    func hints(_ state: AppState) -> [(key: String, label: String)] {
-        let commands: [(Command, String)]
-        switch state.topModal {
-        case .confirm: commands = [(.yes, "yes"), (.no, "no")]
-        case .leadForm, .appointmentForm: commands = [(.save, "save"), (.nextField, "next field"), (.cancel, "cancel")]
-        case .noteForm: commands = [(.save, "save"), (.cancel, "cancel")]
-        case .help: commands = [(.back, "close"), (.down, "scroll")]
-        case .palette: commands = [(.runCommand, "run"), (.back, "close")]
-        case nil:
-            if state.filterBar != nil {
-                commands = [(.applyFilter, "apply"), (.back, "clear")]
-            } else if state.view == .calendar {
-                commands = [(.newAppointment, "book"), (.editAppointment, "change"), (.confirmAppointment, "confirm"),
-                            (.fulfilAppointment, "fulfilled"), (.cancelAppointment, "cancel"), (.deleteAppointment, "delete"),
-                            (.open, "lead"), (.help, "help")]
-            } else if state.view == .overview {
-                commands = [(.refresh, "refresh"), (.viewLeads, "leads"), (.viewCalendar, "calendar"), (.help, "help")]
-            } else {
-                switch state.focus {
-                case .list: commands = [(.open, "open"), (.filter, "filter"), (.newLead, "new"), (.sortNext, "sort"), (.palette, "commands"), (.help, "help"), (.quit, "quit")]
-                case .notes: commands = [(.newNote, "add note"), (.deleteNote, "delete note"), (.editLead, "edit"), (.nextPane, "pane"), (.back, "back"), (.help, "help")]
-                case .activities: commands = [(.newNote, "add note"), (.editLead, "edit"), (.nextPane, "pane"), (.back, "back"), (.help, "help")]
+    /// The hints of one place of the app (each lists its own commands).
+    enum HintSet: Hashable {
+        case dialog, form, note, help, palette, filter, calendar, overview, list, notes, activities
+
+        init(_ state: AppState) {
+            switch state.topModal {
+            case .confirm: self = .dialog
+            case .leadForm, .appointmentForm: self = .form
+            case .noteForm: self = .note
+            case .help: self = .help
+            case .palette: self = .palette
+            case nil:
+                if state.filterBar != nil { self = .filter; return }
+                switch state.view {
+                case .calendar: self = .calendar
+                case .overview: self = .overview
+                case .leads: self = state.focus == .list ? .list : state.focus == .notes ? .notes : .activities
                 }
             }
         }
-        let contexts = state.keyScope.contexts
-        let cacheKey = contexts.joined(separator: ",") + "|" + commands.map(\.0.rawValue).joined(separator: ",")
-        if let cached = hintCache[cacheKey] { return cached }
-        let result = commands.compactMap { command, label in
-            keymap.keys(for: command.rawValue, stack: contexts).first.map { ($0.description, label) }
+
+        var commands: [(Command, String)] {
+            switch self {
+            case .dialog: return [(.yes, "yes"), (.no, "no")]
+            case .form: return [(.save, "save"), (.nextField, "next field"), (.cancel, "cancel")]
+            case .note: return [(.save, "save"), (.cancel, "cancel")]
+            case .help: return [(.back, "close"), (.down, "scroll")]
+            case .palette: return [(.runCommand, "run"), (.back, "close")]
+            case .filter: return [(.applyFilter, "apply"), (.back, "clear")]
+            case .calendar:
+                return [(.newAppointment, "book"), (.editAppointment, "change"), (.confirmAppointment, "confirm"),
+                        (.fulfilAppointment, "fulfilled"), (.cancelAppointment, "cancel"), (.deleteAppointment, "delete"),
+                        (.open, "lead"), (.help, "help")]
+            case .overview: return [(.refresh, "refresh"), (.viewLeads, "leads"), (.viewCalendar, "calendar"), (.help, "help")]
+            case .list: return [(.open, "open"), (.filter, "filter"), (.newLead, "new"), (.sortNext, "sort"), (.palette, "commands"), (.help, "help"), (.quit, "quit")]
+            case .notes: return [(.newNote, "add note"), (.deleteNote, "delete note"), (.editLead, "edit"), (.nextPane, "pane"), (.back, "back"), (.help, "help")]
+            case .activities: return [(.newNote, "add note"), (.editLead, "edit"), (.nextPane, "pane"), (.back, "back"), (.help, "help")]
+            }
         }
-        hintCache[cacheKey] = result
+    }
+
+    struct HintKey: Hashable {
+        var scope: KeyScope
+        var set: HintSet
+    }
+
+    /// Key hints for what is focused, with the keys of the keymap in effect (worked out once per place and keymap contexts).
+    func hints(_ state: AppState) -> [(key: String, label: String)] {
+        let key = HintKey(scope: state.keyScope, set: HintSet(state))
+        if let cached = hintCache[key] { return cached }
+        let result = key.set.commands.compactMap { command, label in
+            keymap.keys(for: command.rawValue, stack: key.scope.contexts).first.map { ($0.description, label) }
+        }
+        hintCache[key] = result
         return result
     }
 
@@ -169,8 +193,10 @@ public final class Screen {
         let columns = Self.listColumns(width: inside.width)
         let rows = list.rows, visible = list.visible
         let styles = statusStyles, theme = self.theme
-        let empty: TextWithKeys
-        if !list.isFirstPageLoaded {
+        var empty: TextWithKeys = ""
+        if !visible.isEmpty {
+            // Rows to show: no empty text to write.
+        } else if !list.isFirstPageLoaded {
             empty = list.loadError.map { "Could not load leads: \($0)  (\(key: .refresh) to retry)" } ?? "Loading leads…"
         } else if !list.text.isEmpty || !list.serverFilter.isEmpty {
             empty = "No lead matches the filter (\(key: .back) clears it)."
@@ -182,7 +208,7 @@ public final class Screen {
         var table = TableWidget(
             columns: columns.map { TableWidget.Column($0.title, $0.width) }, rowCount: visible.count,
             state: ListState(selected: list.selected, offset: offset), isFocused: state.focus == .list,
-            emptyText: say(empty, state),
+            emptyText: empty.isEmpty ? "" : say(empty, state),
             cell: { row, column in Self.text(of: rows[visible[row]], columns[column].field) })
         table.cellStyle = { row, column in
             columns[column].field == .status ? styles.style(for: rows[visible[row]].status, theme: theme) : nil

@@ -272,8 +272,11 @@ enum Bench {
     }
 }
 
+// `leadterm-bench [memory] [keys] [bytes] [first-frame]`: those figures only (all by default).
+let chosen = Set(CommandLine.arguments.dropFirst())
+func wanted(_ name: String) -> Bool { chosen.isEmpty || chosen.contains(name) }
 // Memory first, while the process holds nothing else.
-try Bench.memory()
-Bench.keyPresses()
-try Bench.bytesWritten()
-try Bench.firstFrame()
+if wanted("memory") { try Bench.memory() }
+if wanted("keys") { Bench.keyPresses() }
+if wanted("bytes") { try Bench.bytesWritten() }
+if wanted("first-frame") { try Bench.firstFrame() }

@@ -55,9 +55,7 @@ extension AppReducer {
 
     /// The leads workspace: the list and the detail's notes and activities.
     static func leadsCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
-        let page = max(1, state.viewport.listRows - 1)
-        let moves: [Command: Int] = [.down: 1, .up: -1, .pageDown: page, .pageUp: -page, .top: -Int(Int32.max), .bottom: Int(Int32.max)]
-        if let delta = moves[command] {
+        if let delta = command.selectionStep(page: max(1, state.viewport.listRows - 1), count: Int(Int32.max)) {
             return state.focus == .list ? list(&state, .move(by: delta)) : detail(&state, .move(state.focus, by: delta))
         }
         switch command {

@@ -127,7 +127,7 @@ public struct Viewport: Equatable, Sendable {
 /// whether keys are text: then a printable key is typed unless a context
 /// of the text input itself (`textContexts`) binds it, so `q` in a form is
 /// a letter while Ctrl-S saves and Ctrl-L redraws.
-public struct KeyScope: Equatable, Sendable {
+public struct KeyScope: Hashable, Sendable {
     public var contexts: [String]
     public var takesText: Bool
 

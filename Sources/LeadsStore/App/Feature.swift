@@ -22,11 +22,20 @@ public struct Context: Sendable {
     public var now: Date
     public var settings: Settings
     public var viewport: Viewport
-    public var inFlight: Set<Purpose>
+    /// The requests in flight (the app's own table: reading it copies nothing).
+    private var requests: [Purpose: RequestID]
 
     public init(now: Date, settings: Settings, viewport: Viewport, inFlight: Set<Purpose> = []) {
-        self.now = now; self.settings = settings; self.viewport = viewport; self.inFlight = inFlight
+        self.now = now; self.settings = settings; self.viewport = viewport
+        requests = Dictionary(uniqueKeysWithValues: inFlight.map { ($0, RequestID($0, 0)) })
     }
+
+    init(now: Date, settings: Settings, viewport: Viewport, requests: [Purpose: RequestID]) {
+        self.now = now; self.settings = settings; self.viewport = viewport; self.requests = requests
+    }
+
+    /// Whether a request for `purpose` is on its way.
+    public func isInFlight(_ purpose: Purpose) -> Bool { requests[purpose] != nil }
 
     public var today: Day { Day(now, in: settings.timeZone) }
     public var zone: TimeZone { settings.timeZone }
@@ -54,7 +63,7 @@ public enum NoDelegate: Equatable, Sendable {}
 extension AppState {
     /// The context features read.
     public var context: Context {
-        Context(now: now, settings: settings, viewport: viewport, inFlight: Set(requests.keys))
+        Context(now: now, settings: settings, viewport: viewport, requests: requests)
     }
 
     /// A request for `purpose`, cancelling the one it supersedes.

@@ -94,9 +94,7 @@ public enum CalendarFeature {
             }
             state.anchor = state.anchor.adding(days: command == .calendarDown ? 7 : -7)
         case .down, .up, .pageDown, .pageUp, .top, .bottom:
-            let count = state.agenda.count, page = max(1, context.viewport.listRows - 1)
-            let deltas: [Command: Int] = [.down: 1, .up: -1, .pageDown: page, .pageUp: -page, .top: -count, .bottom: count]
-            moveSelection(&state, by: deltas[command] ?? 0)
+            moveSelection(&state, by: command.selectionStep(page: max(1, context.viewport.listRows - 1), count: state.agenda.count) ?? 0)
             return []
         case .refresh:
             return load(state, force: true, context)

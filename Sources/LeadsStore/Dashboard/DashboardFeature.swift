@@ -38,8 +38,8 @@ public enum DashboardFeature {
             return [.request(.overview, .overview)] + (withCounts ? [.request(.appointmentCounts, .appointmentCounts)] : [])
         case .shown:
             var outputs: [Output<Delegate>] = []
-            if state.overview == nil, !context.inFlight.contains(.overview) { outputs.append(.request(.overview, .overview)) }
-            if state.appointmentCounts.isEmpty, !context.inFlight.contains(.appointmentCounts) {
+            if state.overview == nil, !context.isInFlight(.overview) { outputs.append(.request(.overview, .overview)) }
+            if state.appointmentCounts.isEmpty, !context.isInFlight(.appointmentCounts) {
                 outputs.append(.request(.appointmentCounts, .appointmentCounts))
             }
             if !outputs.isEmpty { state.loadedAt = context.now }

@@ -42,9 +42,13 @@ public enum LeadListFeature {
             return outputs + [.request(.leadsPage, .leads(state.query(offset: 0, limit: context.settings.pageSize)))]
 
         case .move(let delta):
+            // The path of a held key: one small array at most.
             let before = state.selected
             state.move(by: delta)
-            return (state.selected != before ? [.delegate(.selectionChanged)] : []) + prefetch(state, context)
+            var outputs: [Output<Delegate>] = []
+            if state.selected != before { outputs.append(.delegate(.selectionChanged)) }
+            if let next = prefetch(state, context) { outputs.append(next) }
+            return outputs
 
         case .moveTo(let row):
             return reduce(&state, .move(by: row - state.selected), context)
@@ -105,7 +109,8 @@ public enum LeadListFeature {
                 outputs.append(.message("\(page.skippedRecords) unreadable record(s) in the server's answer were skipped.", .warning))
             }
             if offset == 0 { outputs.append(.delegate(.selectionChanged)) }
-            return outputs + prefetch(state, context)
+            if let next = prefetch(state, context) { outputs.append(next) }
+            return outputs
         case .failure(.cancelled):
             return []
         case .failure(let error):
@@ -118,10 +123,10 @@ public enum LeadListFeature {
     static func prefetchMargin(_ context: Context) -> Int { max(10, context.settings.pageSize / 2) }
 
     /// The next page, when the selection nears the end of what is loaded and none is on its way.
-    static func prefetch(_ state: LeadListState, _ context: Context) -> [Output<Delegate>] {
-        guard let next = state.nextOffset, next > 0, !context.inFlight.contains(.leadsPage),
+    static func prefetch(_ state: LeadListState, _ context: Context) -> Output<Delegate>? {
+        guard let next = state.nextOffset, next > 0, !context.isInFlight(.leadsPage),
               state.selected + prefetchMargin(context) >= state.visible.count
-        else { return [] }
-        return [.request(.leadsPage, .leads(state.query(offset: next, limit: context.settings.pageSize)))]
+        else { return nil }
+        return .request(.leadsPage, .leads(state.query(offset: next, limit: context.settings.pageSize)))
     }
 }

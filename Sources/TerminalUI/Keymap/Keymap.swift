@@ -17,6 +17,20 @@ public struct Keymap: Hashable, Sendable {
         contexts[context]?.first { $0.keys == keys }.flatMap { $0.action == Self.unbound ? nil : $0.action }
     }
 
+    /// The action bound to the single key `key` (no sequence built: the per-key path).
+    public func action(forKey key: Key, in context: String) -> String? {
+        guard let bindings = contexts[context] else { return nil }
+        for binding in bindings where binding.keys.keys.count == 1 && binding.keys.keys[0] == key {
+            return binding.action == Self.unbound ? nil : binding.action
+        }
+        return nil
+    }
+
+    /// Whether a two-key sequence of `context` starts with `key`.
+    func startsSequence(_ key: Key, in context: String) -> Bool {
+        contexts[context]?.contains { $0.action != Self.unbound && $0.keys.keys.count == 2 && $0.keys.keys[0] == key } ?? false
+    }
+
     /// The live bindings of a context ("none" entries left out).
     public func bindings(in context: String) -> [Binding] { (contexts[context] ?? []).filter { $0.action != Self.unbound } }
 
@@ -92,9 +106,8 @@ public struct KeyResolver: Sendable {
             return .unbound(key)
         }
         for context in stack.reversed() {
-            if let action = keymap.action(for: KeySequence([key]), in: context) { return .action(action) }
-            let continuations = keymap.bindings(in: context).filter { $0.keys.keys.count == 2 && $0.keys.keys[0] == key }
-            if !continuations.isEmpty {
+            if let action = keymap.action(forKey: key, in: context) { return .action(action) }
+            if keymap.startsSequence(key, in: context) {
                 pending = key
                 let all = stack.reversed().flatMap { keymap.bindings(in: $0).filter { $0.keys.keys.count == 2 && $0.keys.keys[0] == key } }
                 return .pending(first: key, hints: all)
