@@ -27,6 +27,8 @@ public final class NcursesBackend: TerminalBackend {
     private var pairs: [Style: Int16] = [:]
     private var pairKeys: [PairKey: Int16] = [:]
     private var isRestored = false
+    /// The input was found closed (once is enough to say so).
+    private var isHungUp = false
     public let colorDepth: ColorDepth
     private let output: UnsafeMutablePointer<FILE>?
     private let input: UnsafeMutablePointer<FILE>?
@@ -122,8 +124,14 @@ public final class NcursesBackend: TerminalBackend {
         if let wakePipe, milliseconds > 0 {
             // Input ncurses already buffered first; then wait for input or a wake.
             if let event = readEvent(timeout: 0) { return event }
-            guard wakePipe.wait(for: fileno(input ?? ncw_stdin()), milliseconds: milliseconds) else { return nil }
-            timeout = 50   // input is there: a sequence's bytes are arriving
+            switch wakePipe.wait(for: fileno(input ?? ncw_stdin()), milliseconds: milliseconds) {
+            case .nothing: return nil
+            case .hungUp:
+                // The terminal is gone without a SIGHUP (a closed pty, a dead pipe): the same end as one.
+                if !isHungUp { isHungUp = true; kill(getpid(), SIGHUP) }
+                return nil
+            case .input: timeout = 50   // input is there: a sequence's bytes are arriving
+            }
         }
         wtimeout(ncw_stdscr(), Int32(timeout))
         var character: wint_t = 0

@@ -34,12 +34,17 @@ public final class WakePipe: @unchecked Sendable {
         while read(readFD, &bytes, bytes.count) > 0 {}
     }
 
-    /// Waits up to `milliseconds` for `fd` to be readable or a wake; true when `fd` is readable.
-    func wait(for fd: Int32, milliseconds: Int) -> Bool {
+    enum Readiness { case input, hungUp, nothing }
+
+    /// Waits up to `milliseconds` for `fd` to be readable or a wake. `hungUp`
+    /// when `fd` is closed at its other end (the terminal is gone).
+    func wait(for fd: Int32, milliseconds: Int) -> Readiness {
         var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: readFD, events: Int16(POLLIN), revents: 0)]
         let ready = poll(&fds, 2, Int32(milliseconds))
         if ready > 0, fds[1].revents != 0 { drain() }
-        return ready > 0 && fds[0].revents != 0
+        guard ready > 0 else { return .nothing }
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hungUp }
+        return fds[0].revents != 0 ? .input : .nothing
     }
 }
 

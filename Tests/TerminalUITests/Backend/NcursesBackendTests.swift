@@ -31,9 +31,14 @@ import Testing
         _ = keys.withCString { write(pipeEnds[1], $0, strlen($0)) }
         var decoded: [Key] = []
         while decoded.count < 4, case .key(let key)? = backend.readEvent(timeout: 500) { decoded.append(key) }
+        // The input closing at its other end is a hang-up, as a dropped terminal's would be.
+        backend.wakePipe = WakePipe()
+        close(pipeEnds[1])
+        #expect(backend.readEvent(timeout: 500) == nil)
+        #expect(SignalWatcher.shared.wait(for: SIGHUP, milliseconds: 2000))
+        backend.wakePipe = nil
         backend.restore()
         fclose(output)
-        close(pipeEnds[1])
 
         #expect(decoded == [.down, .function(1), .character("中"), .enter])
         let written = try #require(FileManager.default.contents(atPath: outputPath))
