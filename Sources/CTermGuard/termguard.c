@@ -52,6 +52,11 @@ void termguard_watch_signals(int write_fd) {
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
 }
 
+void termguard_release_signals(void) {
+    static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT };
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) signal(signals[i], SIG_DFL);
+}
+
 void termguard_default_stop(void) {
     signal(SIGTSTP, SIG_DFL);
 }

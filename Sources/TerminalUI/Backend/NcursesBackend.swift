@@ -65,7 +65,7 @@ public final class NcursesBackend: TerminalBackend {
         bytes += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?2004l\r\n".utf8)
         emergencyRestorer = EmergencyRestore(fd: outputFD, settings: hasSettings ? settings : nil, bytes: bytes)
         termguard_install()
-        _ = SignalWatcher.shared
+        SignalWatcher.shared.watch()
         raw()
         noecho()
         nonl()

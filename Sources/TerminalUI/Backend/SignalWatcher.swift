@@ -14,7 +14,9 @@ import Synchronization
 /// anything), the deadline's handler runs on this watcher's own thread. It
 /// is meant to save what it can, give the terminal back and `_exit`.
 ///
-/// One per process (signals are the process's): `SignalWatcher.shared`.
+/// One per process (signals are the process's): `SignalWatcher.shared`;
+/// `watch()` takes the signals (the backend does it when it starts),
+/// `release()` gives them their default actions back.
 public final class SignalWatcher: Sendable {
     public static let shared = SignalWatcher()
 
@@ -27,6 +29,7 @@ public final class SignalWatcher: Sendable {
 
     private let shared = Mutex(Shared())
     private let readFD: Int32
+    private let writeFD: Int32
 
     private init() {
         var fds: [Int32] = [-1, -1]
@@ -36,11 +39,20 @@ public final class SignalWatcher: Sendable {
             _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
         }
         readFD = fds[0]
+        writeFD = fds[1]
         guard readFD >= 0 else { return }
-        termguard_watch_signals(fds[1])
         let thread = Thread { [self] in self.readSignals() }
         thread.start()
     }
+
+    /// SIGINT, SIGTERM, SIGHUP, SIGTSTP and SIGCONT come here from now on.
+    public func watch() {
+        guard writeFD >= 0 else { return }
+        termguard_watch_signals(writeFD)
+    }
+
+    /// The five signals act as they would without the app (after the terminal is given back).
+    public func release() { termguard_release_signals() }
 
     /// Wakes `pipe`'s reader whenever a signal arrives (the loop, waiting for a key).
     public func wake(_ pipe: WakePipe?) {

@@ -101,6 +101,8 @@ enum AppLauncher {
         let exit = loop.run(app)
         app.stop()
         backend.restore()
+        // The screen is given back: a second Ctrl-C or SIGTERM now ends the process at once.
+        SignalWatcher.shared.release()
         for warning in warnings { Output.standardError("leadterm: \(warning)") }
         for problem in problems + app.draftProblems { Output.standardError("leadterm: \(problem)") }
         if let message = app.state.message, message.level == .error {

@@ -25,6 +25,7 @@ struct ToolkitDemoCommand: ParsableCommand {
         let loop = RunLoop(backend: backend)
         let exit = loop.run(demo)
         backend.restore()
+        SignalWatcher.shared.release()
         for warning in appearance.warnings { Output.standardError("leadterm: \(warning)") }
         if case .signal(let number) = exit { throw ExitCode(128 + number) }
     }

@@ -5,7 +5,8 @@ import Testing
 
 /// The real ncurses backend on a pipe and a file instead of a terminal
 /// (`newterm`), so the bytes it writes can be read.
-@Suite(.serialized) struct NcursesBackendTests {
+extension ProcessWideTests {
+@Suite struct NcursesBackendTests {
     /// C0, ESC sequences (CSI, OSC 52 clipboard, OSC 8 link, DCS), C1 and bidi overrides.
     static let hostile = "Eve\u{1B}[2J\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}]8;;http://evil\u{1B}\\link\u{1B}P1$r\u{1B}\\\u{9B}31m\u{9D}0;x\u{07}\u{202E}gnp.exe\r!"
 
@@ -38,6 +39,7 @@ import Testing
         #expect(SignalWatcher.shared.wait(for: SIGHUP, milliseconds: 2000))
         backend.wakePipe = nil
         backend.restore()
+        SignalWatcher.shared.release()
         fclose(output)
 
         #expect(decoded == [.down, .function(1), .character("中"), .enter])
@@ -57,4 +59,5 @@ import Testing
         #expect(contains(Array("␛]52;c;".utf8)), "the placeholder was drawn")
         #expect(contains(Array("山田".utf8)))
     }
+}
 }

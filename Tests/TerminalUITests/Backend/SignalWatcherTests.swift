@@ -8,9 +8,12 @@ import Testing
 /// loop, and a hang-up's deadline kept whatever the loop is doing. (Sent to
 /// the process, as a terminal or `kill` would: the test's own thread may
 /// block signals, as the concurrency pool's threads do.)
-@Suite(.serialized) struct SignalWatcherTests {
+extension ProcessWideTests {
+@Suite struct SignalWatcherTests {
     @Test func aSignalIsQueuedForTheLoopAndWakesIt() throws {
         let watcher = SignalWatcher.shared
+        watcher.watch()
+        defer { watcher.release() }
         let wake = try #require(WakePipe())
         watcher.wake(wake)
         defer { watcher.wake(nil) }
@@ -25,6 +28,8 @@ import Testing
 
     @Test func aHangUpRunsTheDeadlinesHandlerWhileTheLoopIsStuck() async throws {
         let handled = Atomic<Int32>(0)
+        SignalWatcher.shared.watch()
+        defer { SignalWatcher.shared.release() }
         SignalWatcher.shared.onHangUp(deadline: 0.2) { signal in handled.store(signal, ordering: .relaxed) }
         let started = Date()
         kill(getpid(), SIGHUP)   // nobody takes it: the "loop" is stuck
@@ -33,4 +38,5 @@ import Testing
         #expect(Date().timeIntervalSince(started) >= 0.2)
         #expect(SignalWatcher.shared.wait(for: SIGHUP, milliseconds: 100))   // queued for the loop all the same
     }
+}
 }
