@@ -75,10 +75,11 @@ struct AppointmentFormView {
             } ?? ""
             notes[.start] = "→ \(start.friendly)\(end)"
         }
+        // The form speaks of the lead picker's keys (its errors too), whether or not matches show now.
         let picker = ["global", "form", "picker"]
         let hint: TextWithKeys = "\(key: .save) save · \(key: .nextField) next field (picks the highlighted lead) · "
-            + "\(TextWithKeys(stringLiteral: keys.label(.up, in: picker) + "/" + keys.label(.down, in: picker))) matches · \(key: .cancel) cancel"
-        FormView(model: form, context: state.context, keys: keys, scope: state.keyScope.contexts, hint: hint, notes: notes)
+            + "\(key: .up)/\(key: .down) matches · \(key: .cancel) cancel"
+        FormView(model: form, context: state.context, keys: keys, scope: picker, hint: hint, notes: notes)
             .render(in: area.centered(width: min(area.width - 2, 78), height: min(area.height, 16)), buffer: &buffer, theme: theme)
     }
 }

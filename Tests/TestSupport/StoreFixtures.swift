@@ -1,6 +1,7 @@
 import Foundation
 import LeadsAPI
 import LeadsStore
+import Testing
 
 /// Leads, details and states for reducer and screen tests.
 public enum Fixtures {
@@ -63,10 +64,14 @@ public enum Fixtures {
     /// A state that has started and shows the first page of 120 leads at 80x24
     /// (leads page 1, overview 2, today 3 asked for; the page answered).
     public static func loaded(width: Int = 80, height: Int = 24, count: Int = 120) -> AppState {
-        var state = self.state(width: width, height: height)
-        _ = AppReducer.reduce(&state, .started(drafts: []))
-        _ = AppReducer.reduce(&state, .responded(RequestID(.leadsPage, 1), .leadsPage(offset: 0, .success(page(0..<50, count: count)))))
-        return state
+        var store = TestStore(state(width: width, height: height))
+        store.send(.started(drafts: []), effects: [
+            .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: 50, offset: 0))),
+            .request(RequestID(.overview, 2), .overview),
+            .request(RequestID(.today, 3), .dayAppointments(Day(now, in: utc))),
+        ])
+        store.send(.responded(RequestID(.leadsPage, 1), .leadsPage(offset: 0, .success(page(0..<50, count: count)))))
+        return store.state
     }
 }
 

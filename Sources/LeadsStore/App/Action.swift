@@ -38,17 +38,6 @@ public enum Response: Equatable, Sendable {
     case lead(slug: String, Result<LeadDetail, APIError>)
     /// A create, update or delete finished.
     case change(Result<Done, APIError>)
-
-    /// True when the request was cancelled (its answer means nothing).
-    public var isCancelled: Bool {
-        switch self {
-        case .leadsPage(_, .failure(.cancelled)), .overview(.failure(.cancelled)), .appointments(_, _, .failure(.cancelled)),
-             .appointmentCounts(.failure(.cancelled)), .lead(_, .failure(.cancelled)), .change(.failure(.cancelled)):
-            return true
-        default:
-            return false
-        }
-    }
 }
 
 /// The result of a request that returns nothing.

@@ -57,9 +57,6 @@ public enum Output<Delegate: Equatable & Sendable>: Equatable, Sendable {
     case delegate(Delegate)
 }
 
-/// A feature with nothing to ask of its parent.
-public enum NoDelegate: Equatable, Sendable {}
-
 extension AppState {
     /// The context features read.
     public var context: Context {
@@ -100,8 +97,7 @@ extension AppState {
 
     /// Carries out a feature's outputs: requests numbered, messages shown,
     /// each delegate handed to `delegate`. Returns the effects.
-    mutating func absorb<Delegate>(_ outputs: [Output<Delegate>],
-                                   _ delegate: (inout AppState, Delegate) -> [Effect] = { _, _ in [] }) -> [Effect] {
+    mutating func absorb<Delegate>(_ outputs: [Output<Delegate>], _ delegate: (inout AppState, Delegate) -> [Effect]) -> [Effect] {
         var effects: [Effect] = []
         for output in outputs {
             switch output {

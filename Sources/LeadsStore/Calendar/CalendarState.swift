@@ -103,28 +103,28 @@ public struct CalendarState: Equatable, Sendable {
         }
     }
 
-    /// The next half hour with nothing booked on `day`, from 9:00 (or from now, today) until 18:00;
-    /// 9:00 when the day is full.
+    /// The next half hour with nothing booked on `day`, from 9:00 until 18:00; today from the
+    /// next half hour, and after 18:00 on into the evening, so the start is never past: when
+    /// today has no such half hour left, tomorrow 9:00. Another day that is full: its 9:00.
     public func nextFreeSlot(on day: Day, now: Date, zone: TimeZone, minutes: Int = 30) -> DayTime {
-        var slot = DayTime(day: day, hour: 9, minute: 0)
-        if day == Day(now, in: zone) {
-            let calendar = Day.calendar(zone)
-            let parts = calendar.dateComponents([.hour, .minute], from: now)
-            let next = ((parts.hour ?? 0) * 60 + (parts.minute ?? 0)) / 30 * 30 + 30
-            slot = max(slot, DayTime(day: day, hour: 0, minute: 0).adding(minutes: next))
+        let isToday = day == Day(now, in: zone)
+        var start = 9 * 60
+        if isToday {
+            let parts = Day.calendar(zone).dateComponents([.hour, .minute], from: now)
+            start = max(start, ((parts.hour ?? 0) * 60 + (parts.minute ?? 0)) / 30 * 30 + 30)
         }
         let busy = appointments(on: day).filter { AppointmentStatus(lenient: $0.status) != .cancelled }.compactMap { item -> (Int, Int)? in
             guard let from = item.from?.components, let to = item.to?.components else { return nil }
             return (from.hour * 60 + from.minute, to.day == from.day ? to.hour * 60 + to.minute : 1440)
         }
-        var start = slot.hour * 60 + slot.minute
-        while start + minutes <= 18 * 60 {
+        let end = isToday ? 24 * 60 : 18 * 60
+        while start + minutes <= end {
             if !busy.contains(where: { start < $0.1 && start + minutes > $0.0 }) {
                 return DayTime(day: day, hour: start / 60, minute: start % 60)
             }
             start += 30
         }
-        return slot.day == day && slot.hour < 18 ? slot : DayTime(day: day, hour: 9, minute: 0)
+        return DayTime(day: isToday ? day.adding(days: 1) : day, hour: 9, minute: 0)
     }
 }
 

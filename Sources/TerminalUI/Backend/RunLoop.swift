@@ -79,10 +79,11 @@ public final class RunLoop {
             // Input already waiting (a paste, a held key) is handled before the next frame.
             var next: TerminalEvent? = event
             var batch = 0
-            while let current = next, batch < 256, !program.isFinished {
+            while let current = next, !program.isFinished {
                 if current == .resize { noteSize(program) } else { program.handle(current) }
                 batch += 1
-                next = backend.readEvent(timeout: 0)
+                // At most 256 before a frame; the rest waits in the backend for the next turn.
+                next = batch < 256 ? backend.readEvent(timeout: 0) : nil
             }
         } else {
             program.tick()

@@ -97,7 +97,10 @@ enum AppLauncher {
         }
         app.start(drafts: drafts)
         let loop = RunLoop(backend: backend)
-        loop.quitHint = "\(screen.keys.label(.quit, in: ["global"])) to quit"
+        // A key that quits even where text is typed (ctrl-c rather than q, which a form takes as a letter).
+        let quitKeys = appearance.keymap.keys(for: Command.quit.rawValue, in: "global")
+        let quitKey = quitKeys.first { sequence in sequence.keys.allSatisfy { if case .character = $0 { return false }; return true } } ?? quitKeys.first
+        loop.quitHint = quitKey.map { "\($0) to quit" } ?? "\(screen.keys.label(.quit, in: ["global"])) to quit"
         let exit = loop.run(app)
         app.stop()
         backend.restore()

@@ -9,6 +9,9 @@ import TextEditing
 @Suite struct FormFeatureTests {
     typealias Outputs = [Output<FormDelegate>]
     let context = Fixtures.context()
+    /// What `filled()` saves.
+    let sent = LeadDraft(firstName: "Bo", lastName: "Tester", email: "bo@example.com", phone: "+15551234567",
+                         location: "Lisbon", message: "Pricing", assignee: "demo")
 
     func type(_ text: String, into form: inout LeadForm) {
         for character in text { #expect(FormFeature.reduce(&form, .edited(.insert(String(character))), context) == []) }
@@ -17,7 +20,7 @@ import TextEditing
     func filled() -> LeadForm {
         var form = LeadForm.new(settings: Fixtures.settings())
         for (index, value) in ["Bo", "Tester", "bo@example.com", "+15551234567", "", "", "Lisbon", "Pricing"].enumerated() {
-            if index > 0 { _ = FormFeature.reduce(&form, .command(.nextField), context) }
+            if index > 0 { #expect(FormFeature.reduce(&form, .command(.nextField), context) == []) }
             type(value, into: &form)
         }
         return form
@@ -26,7 +29,7 @@ import TextEditing
     @Test func errorsShowForFieldsTouchedAndSavingNamesEveryWrongField() {
         var form = LeadForm.new(settings: Fixtures.settings())
         #expect(form.visibleErrors(context) == [:])   // nothing shown before the user types
-        for _ in 0..<3 { _ = FormFeature.reduce(&form, .command(.nextField), context) }   // on phone; first, last, email touched
+        for _ in 0..<3 { #expect(FormFeature.reduce(&form, .command(.nextField), context) == []) }   // on phone; first, last, email touched
         type("12ab", into: &form)
         let errors = form.visibleErrors(context)
         #expect(errors[.phone] == "\(Messages.invalidPhone)")
@@ -43,8 +46,6 @@ import TextEditing
         #expect(form.form.focus == .message)
         #expect(FormFeature.reduce(&form, .command(.submit), context) == [])
         #expect(form.form.focus == .assignee)
-        let sent = LeadDraft(firstName: "Bo", lastName: "Tester", email: "bo@example.com", phone: "+15551234567",
-                             location: "Lisbon", message: "Pricing", assignee: "demo")
         #expect(FormFeature.reduce(&form, .command(.submit), context) == [.request(.saveLead, .createLead(sent))])
         #expect(form.form.isSaving && form.form.message == "Saving…")
         // While it saves, typing and saving again do nothing.
@@ -55,20 +56,20 @@ import TextEditing
 
     @Test func theServicesMessagesLandUnderTheirFieldsAndNothingTypedIsLost() {
         var form = filled()
-        _ = FormFeature.reduce(&form, .command(.save), context)
+        #expect(FormFeature.reduce(&form, .command(.save), context) == [.request(.saveLead, .createLead(sent))])
         let rejected = APIError.validation(FieldErrors([("email", ["Lead with this email already exists."]), ("non_field_errors", ["Try later."])]))
         #expect(FormFeature.reduce(&form, .saved(.failure(rejected)), context) == [])
         #expect(form.visibleErrors(context)[.email] == "Lead with this email already exists.")
         #expect(form.form.focus == .email && form.form.message == "Not saved: Try later." && !form.form.isSaving)
         // Editing the field takes its message away.
-        _ = FormFeature.reduce(&form, .edited(.end), context)
+        #expect(FormFeature.reduce(&form, .edited(.end), context) == [])
         #expect(form.visibleErrors(context)[.email] == nil)
         // The network goes away: the form stays, with the reason and the key that retries.
-        _ = FormFeature.reduce(&form, .command(.save), context)
+        #expect(FormFeature.reduce(&form, .command(.save), context) == [.request(.saveLead, .createLead(sent))])
         #expect(FormFeature.reduce(&form, .saved(.failure(.transport(.init(.timedOut)))), context) == [])
         #expect(form.form.message == "Not saved: The request timed out. Your input is kept; \(key: .save) to retry.")
         #expect(form.draft.email == "bo@example.com")
-        _ = FormFeature.reduce(&form, .command(.save), context)
+        #expect(FormFeature.reduce(&form, .command(.save), context) == [.request(.saveLead, .createLead(sent))])
         #expect(FormFeature.reduce(&form, .saved(.success(Done())), context) == [.delegate(.saved)])
     }
 
@@ -79,7 +80,7 @@ import TextEditing
         #expect(FormFeature.reduce(&form, .pasted("Zoë"), context) == [])
         #expect(form.form.value(.firstName) == "Zoë")
         // A new line in a one-line field is a space; tabs too.
-        _ = FormFeature.reduce(&form, .pasted("\nÅngström\tJr"), context)
+        #expect(FormFeature.reduce(&form, .pasted("\nÅngström\tJr"), context) == [])
         #expect(form.form.value(.firstName) == "Zoë Ångström Jr")
         #expect(FormFeature.reduce(&form, .command(.newLine), context) == [])
         #expect(form.form.value(.firstName) == "Zoë Ångström Jr")

@@ -44,7 +44,7 @@ import Testing
 
     @Test func aRefreshedFirstPageKeepsTheSelectedLead() {
         var list = loaded()
-        _ = LeadListFeature.reduce(&list, .move(by: 2), context)
+        #expect(LeadListFeature.reduce(&list, .move(by: 2), context) == [.delegate(.selectionChanged)])
         var page = Fixtures.page(0..<50, count: 121)
         page.results.insert(Fixtures.lead(500), at: 0)
         #expect(LeadListFeature.reduce(&list, .pageLoaded(offset: 0, .success(page)), context) == [.delegate(.selectionChanged)])
@@ -94,7 +94,7 @@ import Testing
         #expect(LeadListFeature.reduce(&list, .sortNext, context) == [.message("Sorted by name.", .info)])
         #expect(list.lead(atVisible: 1).slug == "lead-1")
         #expect(list.lead(atVisible: 2).slug == "lead-2")    // numbers compare as numbers: First2 before First10
-        _ = LeadListFeature.reduce(&list, .sortNext, context)
+        #expect(LeadListFeature.reduce(&list, .sortNext, context) == [.message("Sorted by status.", .info)])
         #expect(LeadListFeature.reduce(&list, .sortNext, context) == [.message("Sorted by added (newest first).", .info)])
         #expect(list.lead(atVisible: 0).addedOn?.raw == "2026-11-28 09:00")
     }
@@ -116,7 +116,7 @@ extension LeadListFeatureTests {
     @Test func removingALeadBeforeTheSelectionKeepsTheSelectedLead() {
         var list = loaded()
         list.move(by: 5)
-        _ = LeadListFeature.reduce(&list, .remove(slug: "lead-1"), context)
+        #expect(LeadListFeature.reduce(&list, .remove(slug: "lead-1"), context) == [])
         #expect(list.selectedLead?.slug == "lead-5" && list.selected == 4)
     }
 }

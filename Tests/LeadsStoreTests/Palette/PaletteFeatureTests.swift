@@ -12,7 +12,7 @@ import TextEditing
         #expect(PaletteFeature.reduce(&palette, .edited(.insert("calendar"))) == [])
         let matches = palette.matches()
         #expect(matches.first == .viewCalendar && matches.count > 3)
-        for _ in 0..<(matches.count + 3) { _ = PaletteFeature.reduce(&palette, .command(.down)) }
+        for _ in 0..<(matches.count + 3) { #expect(PaletteFeature.reduce(&palette, .command(.down)) == []) }
         #expect(palette.selected == matches.count - 1)
         #expect(PaletteFeature.reduce(&palette, .command(.runCommand)) == [.delegate(.run(matches[matches.count - 1]))])
         #expect(PaletteFeature.reduce(&palette, .pasted("zzz")) == [])

@@ -48,6 +48,7 @@ import TestSupport
         app.press("D")
         await app.waitFor(text: "Delete lead First0 Last0?")
         #expect(app.screen.contains("j yes · k no"))
+        #expect(app.lines[29].contains("j yes") && app.lines[29].contains("k no"))   // the status bar's hints
         app.press("y", "n", "esc")
         #expect(app.screen.contains("Delete lead First0 Last0?"))
         app.press("j")
@@ -60,6 +61,7 @@ import TestSupport
         // A form: its hint and a failed save name the new save and cancel keys.
         app.press("n")
         await app.waitFor(text: "ctrl-w save · enter new line · ctrl-g cancel")
+        #expect(app.lines[29].contains("ctrl-w save") && app.lines[29].contains("ctrl-g cancel") && !app.lines[29].contains("ctrl-s"))
         app.type("Called back")
         service.failChanges()
         app.press("ctrl-s")

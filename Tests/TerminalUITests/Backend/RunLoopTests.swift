@@ -96,4 +96,14 @@ import Testing
         _ = RunLoop(backend: backend).run(program)
         #expect(program.events == [.paste("a\nb"), .key(.character("q"))])
     }
+
+    @Test func aLongPasteOfKeysLosesNoneAcrossBatches() {
+        let backend = TestBackend(width: 80, height: 24)
+        backend.type(Array(repeating: .character("j"), count: 600))
+        let program = Counter()
+        program.quitAfterTicks = 1
+        _ = RunLoop(backend: backend).run(program)
+        #expect(program.count == 600)
+        #expect(program.rendered >= 3)   // a frame at least every 256 keys
+    }
 }
