@@ -158,11 +158,8 @@ import Testing
         _ = try await tmux.waitForFile("after", seconds: 30)
         #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "129")
         try await tmux.expectTerminalRestored()
-        let drafts = tmux.scratch.appendingPathComponent("state/leadterm/drafts")
-        let files = try FileManager.default.contentsOfDirectory(atPath: drafts.path)
-        #expect(files.count == 1)
-        let attributes = try FileManager.default.attributesOfItem(atPath: drafts.appendingPathComponent(files[0]).path)
-        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let drafts = try tmux.drafts()
+        #expect(drafts.count == 1 && drafts[0].contains("Typed before the line dropped"))
 
         // The next start offers it; yes brings the text back, and it saves.
         try await tmux.tmux("kill-session", "-t", "e2e")
@@ -172,7 +169,7 @@ import Testing
         try await tmux.waitFor(text: "Typed before the line dropped")
         try await tmux.keys("C-s")
         try await tmux.waitFor(text: "Note added to Ana Souza.")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: drafts.path).isEmpty)
+        #expect(try tmux.drafts().isEmpty)
         try await tmux.keys("q")
     }
 }

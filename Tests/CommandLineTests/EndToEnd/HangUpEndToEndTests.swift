@@ -33,12 +33,7 @@ import TestSupport
         _ = try await tmux.waitForFile("after", seconds: 10)
         #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "129")
         try await tmux.expectTerminalRestored()
-        let drafts = tmux.scratch.appendingPathComponent("state/leadterm/drafts")
-        let files = try FileManager.default.contentsOfDirectory(atPath: drafts.path)
-        #expect(files.count == 1)
-        let draft = try String(contentsOf: drafts.appendingPathComponent(files[0]), encoding: .utf8)
-        #expect(draft.contains("Typed while the service hangs"))
-        let attributes = try FileManager.default.attributesOfItem(atPath: drafts.appendingPathComponent(files[0]).path)
-        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let drafts = try tmux.drafts()
+        #expect(drafts.count == 1 && drafts[0].contains("Typed while the service hangs"))
     }
 }

@@ -95,6 +95,18 @@ final class TmuxSession: @unchecked Sendable {
         return fileText(name)
     }
 
+    /// The drafts the app wrote under the session's `state` folder (XDG_STATE_HOME), each
+    /// checked to be readable by its owner only; their texts.
+    func drafts(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        let folder = scratch.appendingPathComponent("state/leadterm/drafts")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
+            let path = folder.appendingPathComponent(name).path
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(name)", sourceLocation: sourceLocation)
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
+    }
+
     /// The pid of the program the pane's shell runs.
     func programPID() async throws -> Int32? {
         let shell = try await tmux("display", "-p", "-t", "e2e", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
