@@ -63,7 +63,8 @@ public final class NcursesBackend: TerminalBackend {
         }
         // Mouse reporting and bracketed paste off, whatever the terminfo says.
         bytes += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?2004l\r\n".utf8)
-        emergencyRestorer = EmergencyRestore(fd: outputFD, settings: hasSettings ? settings : nil, bytes: bytes)
+        emergencyRestorer = EmergencyRestore(fd: outputFD, terminal: ttyname(outputFD).map { String(cString: $0) },
+                                             settings: hasSettings ? settings : nil, bytes: bytes)
         termguard_install()
         SignalWatcher.shared.watch()
         raw()
@@ -263,14 +264,25 @@ public final class NcursesBackend: TerminalBackend {
 /// Gives the terminal back without ncurses, from any thread, when the loop
 /// cannot (it is stuck): leaves the alternate screen, shows the cursor,
 /// turns mouse reporting off and puts back the settings taken at start.
-/// Plain system calls only; safe to run more than once and after `restore()`.
+/// Plain system calls only, and none that can wait: the bytes go through a
+/// descriptor of its own opened non-blocking (a terminal that does not read
+/// its output, as a stopped or vanished one, cannot hold the exit).
+/// Safe to run more than once and after `restore()`.
 public struct EmergencyRestore: Sendable {
     let fd: Int32
+    /// The terminal's path (`/dev/pts/3`), nil when the output is no terminal.
+    let terminal: String?
     let settings: termios?
     let bytes: [UInt8]
 
     public func run() {
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if let terminal {
+            let out = open(terminal, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+            if out >= 0 {
+                _ = bytes.withUnsafeBytes { write(out, $0.baseAddress, $0.count) }
+                close(out)
+            }
+        }
         if var settings { tcsetattr(fd, TCSANOW, &settings) }
     }
 }

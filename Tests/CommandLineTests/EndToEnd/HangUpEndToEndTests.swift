@@ -36,4 +36,34 @@ import TestSupport
         let drafts = try tmux.drafts()
         #expect(drafts.count == 1 && drafts[0].contains("Typed while the service hangs"))
     }
+
+    /// The loop stuck in a write to a terminal that no longer reads its output (stopped,
+    /// or gone without closing): the watcher's thread writes the draft of the last state
+    /// the loop published and ends the process.
+    @Test func aHangUpEndsTheAppInTimeWhileItsTerminalReadsNothing() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leadterm-stuck-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/stuck_terminal.py")
+        let output = try await onOwnThread { () -> String in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", script.path, CommandRunner.binary.path, scratch.path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let outcome = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+        let seconds = try #require(outcome["seconds"] as? Double, "the process did not end in 10 s")
+        #expect(seconds < 2, "the process took \(seconds) s to end")
+        #expect(outcome["status"] as? Int == 129)
+        let drafts = scratch.appendingPathComponent("leadterm/drafts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: drafts.path)
+        #expect(files.count == 1)
+        let draft = try String(contentsOf: drafts.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(draft.contains("Zoë typed"))
+    }
 }
