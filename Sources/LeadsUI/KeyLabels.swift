@@ -15,11 +15,15 @@ public final class KeyLabels {
     public func label(_ command: Command, in contexts: [String]) -> String {
         let key = contexts.joined(separator: ",") + "|" + command.rawValue
         if let cached = cache[key] { return cached }
-        let keys = keymap.keys(for: command.rawValue, stack: contexts)
-        let everywhere = keys.isEmpty ? keymap.keys(for: command.rawValue, stack: keymap.contextOrder.reversed()) : keys
-        let label = everywhere.first?.description ?? "[\(command.description)]"
+        let label = firstKey(command, in: contexts) ?? "[\(command.description)]"
         cache[key] = label
         return label
+    }
+
+    /// The first key bound to `command` in `contexts` (the top one first), else in any context; nil when none binds it.
+    public func firstKey(_ command: Command, in contexts: [String]) -> String? {
+        (keymap.keys(for: command.rawValue, stack: contexts).first
+            ?? keymap.keys(for: command.rawValue, stack: keymap.contextOrder.reversed()).first)?.description
     }
 
     /// Every key the topmost context that binds `command` gives it: `n/esc`.

@@ -23,11 +23,8 @@ struct PaletteView {
         let offset = screen.scroll.offset("palette", selected: palette.selected, count: matches.count, height: rows.height)
         // The keys and the availability of what the palette would act on: the state beneath it.
         let below = stateBelowPalette
-        let stack = below.keyScope.contexts, everywhere = Array(screen.keymap.contextOrder.reversed())
-        let keys = matches.map { command in
-            (screen.keymap.keys(for: command.rawValue, stack: stack).first ?? screen.keymap.keys(for: command.rawValue, stack: everywhere).first)?
-                .description ?? ""
-        }
+        let stack = below.keyScope.contexts
+        let keys = matches.map { screen.keys.firstKey($0, in: stack) ?? "" }
         let available = matches.map { AppReducer.isAvailable($0, in: below) }
         var table = TableWidget(columns: [.init("", .flex(1)), .init("", .fixed(10), alignRight: true)], rowCount: matches.count,
                                 state: ListState(selected: palette.selected, offset: offset), showsHeader: false,

@@ -117,7 +117,7 @@ public final class LeadsApp: TerminalProgram {
     }
 
     public func hangUp(signal: Int32) {
-        for action in inbox.take() { send(action) }
+        receive()
         guard hangUpGuard.take() else { return }
         send(.hungUp)
     }
