@@ -36,6 +36,7 @@ let package = Package(
         .target(
             name: "LeadsAPI",
             dependencies: [
+                "TextEditing",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

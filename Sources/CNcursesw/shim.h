@@ -40,5 +40,11 @@ static inline int ncw_can_address_cursor(void) {
 }
 static inline const char *ncw_codeset(void) { return nl_langinfo(CODESET); }
 static inline FILE *ncw_stdout(void) { return stdout; }
+/* Key codes of our own for the bracketed-paste markers (define_key). */
+static const int NCW_KEY_PASTE_START = KEY_MAX + 1;
+static const int NCW_KEY_PASTE_END = KEY_MAX + 2;
+/* The C library's idea of a code point's width: what ncurses moves the cursor by. */
+extern int wcwidth(wchar_t c);
+static inline int ncw_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline FILE *ncw_stdin(void) { return stdin; }
 #endif

@@ -15,6 +15,9 @@ static volatile sig_atomic_t signal_fd = -1;
 static void on_fatal(int sig, siginfo_t *info, void *context) {
     (void)context;
     endwin();
+    /* Modes ncurses does not know it set: bracketed paste and mouse reporting off. */
+    static const char modes_off[] = "\033[?2004l\033[?1000l\033[?1002l\033[?1006l";
+    ssize_t ignored = write(STDOUT_FILENO, modes_off, sizeof modes_off - 1); (void)ignored;
     sigaction(sig, &old_actions[sig], NULL);
     /* A real fault (SIGILL/SEGV/BUS/FPE from the kernel): returning re-runs the
        faulting instruction under the old handler (Swift's backtracer, or death).

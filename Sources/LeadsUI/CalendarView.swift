@@ -2,6 +2,7 @@ import Foundation
 import LeadsAPI
 import LeadsStore
 import TerminalUI
+import TextEditing
 
 /// The calendar pane: view tabs and the period, then the upcoming agenda
 /// grouped by day, one day with a marker at the current time, a week (seven
@@ -155,7 +156,7 @@ struct CalendarView {
         buffer.putPadded(item.lead, x: columns[1].x, y: y, width: columns[1].width, style: text)
         buffer.putPadded(statusName, x: columns[2].x, y: y, width: columns[2].width, style: status)
         if columns.count > 3 {
-            buffer.putPadded(item.note.replacingOccurrences(of: "\n", with: " "), x: columns[3].x, y: y, width: columns[3].width, style: text)
+            buffer.putPadded(LineBreaks.oneLine(item.note), x: columns[3].x, y: y, width: columns[3].width, style: text)
         }
     }
 

@@ -16,8 +16,6 @@ struct FormView<Model: FormModel> {
     var hint: TextWithKeys
     /// Notes beside fields besides the form's own (the appointment form's matches).
     var notes: [Model.Field: String] = [:]
-    /// A counter against these limits under text areas.
-    var limits: [Model.Field: Int] = [:]
     var rows = 3
 
     func render(in box: Rect, buffer: inout Buffer, theme: Theme) {
@@ -25,7 +23,7 @@ struct FormView<Model: FormModel> {
         let fields = Model.Field.allCases.map { field -> Form.Field in
             let input = model.form.inputs[field] ?? TextInput()
             let kind: Form.Field.Input = field.isMultiline
-                ? .area(TextAreaState(characters: input.characters, cursor: input.cursor), limit: limits[field], rows: rows)
+                ? .area(TextAreaState(characters: input.characters, cursor: input.cursor), limit: field.limit, rows: rows)
                 : .line(TextFieldState(characters: input.characters, cursor: input.cursor), masked: false)
             return Form.Field(label: field.label, input: kind, placeholder: field.placeholder, error: errors[field].map { keys.text($0, in: scope) },
                               note: notes[field] ?? model.form.notes[field])

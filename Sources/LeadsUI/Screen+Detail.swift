@@ -28,7 +28,7 @@ extension Screen {
             switch column {
             case 0: return Self.dayTime(notes[row].created)
             case 1: return notes[row].user
-            default: return notes[row].note.replacingOccurrences(of: "\n", with: " ")
+            default: return LineBreaks.oneLine(notes[row].note)
             }
         }
         guard parts.activities.height >= 3 else { return }
@@ -131,7 +131,7 @@ extension Screen {
         case .noteForm(let form):
             let view = FormView(model: form, context: state.context, keys: keys, scope: state.keyScope.contexts,
                                 hint: "\(key: .save) save · \(key: .newLine) new line · \(key: .cancel) cancel",
-                                limits: [.note: Rules.leadNoteLimit], rows: NoteFormView.textRows)
+                                rows: NoteFormView.textRows)
             let box = NoteFormView.box(in: area)
             view.render(in: box, buffer: &buffer, theme: theme)
             frame.textAreaWidth = NoteFormView.textWidth(in: box)

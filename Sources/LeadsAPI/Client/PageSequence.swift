@@ -1,3 +1,4 @@
+import TextEditing
 import Foundation
 
 /// Walks a limit/offset list page by page, as an `AsyncSequence` of pages.
@@ -39,8 +40,12 @@ public struct PageSequence<Item: Sendable>: AsyncSequence, Sendable {
                 return page
             }
             let items = URLComponents(url: next, resolvingAgainstBaseURL: false)?.queryItems ?? []
-            let nextOffset = items.first { $0.name == "offset" }?.value.flatMap(Int.init) ?? current + page.results.count
-            if let nextLimit = items.first(where: { $0.name == "limit" })?.value.flatMap(Int.init) { limit = nextLimit }
+            // The server's numbers, read in range: a `next` naming offset 2^63 ends the walk, never traps it.
+            func number(_ name: String, _ range: ClosedRange<Int>) -> Int? {
+                items.first { $0.name == name }?.value.flatMap { try? WholeNumber.parse($0, in: range).get() }
+            }
+            let nextOffset = number("offset", 0...Int.max) ?? WholeNumber.adding(current, page.results.count)
+            if let nextLimit = number("limit", 1...10_000) { limit = nextLimit }
             if nextOffset <= current { isFinished = true } else { offset = nextOffset }
             return page
         }

@@ -30,7 +30,7 @@ public struct Page<Item: Sendable>: Sendable {
         }
         return Page(
             results: items,
-            count: data["count"]?.intValue ?? items.count,
+            count: max(0, data["count"]?.intValue ?? items.count),
             next: data["next"]?.stringValue.flatMap(URL.init(string:)),
             previous: data["previous"]?.stringValue.flatMap(URL.init(string:)),
             skippedRecords: skipped

@@ -1,3 +1,4 @@
+import TextEditing
 import Foundation
 
 /// The document's validation rules, on the form fields a request sends.
@@ -62,7 +63,7 @@ public enum Rules {
     public static func noteDelete(_ form: Form) -> FieldErrors {
         var errors = FieldErrors()
         if requiredText(form, "note_id", limit: nil, blank: Messages.blank, into: &errors),
-           let id = form["note_id"], Int(id.trimmingCharacters(in: .whitespaces)) == nil {
+           let id = form["note_id"], (try? WholeNumber.parse(id, in: 1...Int.max).get()) == nil {
             errors.add("note_id", Messages.invalidNoteID)
         }
         return errors
@@ -99,7 +100,7 @@ public enum Rules {
     public static func appointmentID(_ form: Form) -> FieldErrors {
         var errors = FieldErrors()
         if requiredText(form, "appointment_id", limit: nil, blank: Messages.blankAppointment, into: &errors),
-           let id = form["appointment_id"], Int(id.trimmingCharacters(in: .whitespaces)) == nil {
+           let id = form["appointment_id"], (try? WholeNumber.parse(id, in: 1...Int.max).get()) == nil {
             errors.add("appointment_id", Messages.invalidAppointmentID)
         }
         return errors

@@ -1,5 +1,6 @@
 import Foundation
 import LeadsAPI
+import TextEditing
 
 /// Each feature reduced on its own part of the state, and what it asks of
 /// the app (its delegate outputs) carried out here. Features never call one
@@ -220,12 +221,12 @@ extension AppReducer {
 
     /// Loaded leads whose name contains every word typed (at most 6), for the appointment form.
     static func leads(matching text: String, in list: LeadListState) -> [AppointmentForm.LeadChoice] {
-        let words = text.lowercased().split(separator: " ")
+        let words = SearchFolding.words(of: text)
         guard !words.isEmpty else { return [] }
         var found: [AppointmentForm.LeadChoice] = []
         for index in list.visible {
             let lead = list.rows[index]
-            let name = lead.name.lowercased()
+            let name = SearchFolding.fold(lead.name)
             if words.allSatisfy({ name.contains($0) }) { found.append(.init(slug: lead.slug, name: lead.name)) }
             if found.count == 6 { break }
         }

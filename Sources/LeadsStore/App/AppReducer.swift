@@ -113,8 +113,19 @@ public enum AppReducer {
             switch state.modals[index] {
             case .leadForm, .noteForm, .appointmentForm: return form(&state, at: index, typed.action(FormAction.edited, FormAction.pasted))
             case .palette: return palette(&state, typed.action(PaletteFeature.Action.edited, PaletteFeature.Action.pasted))
-            case .help, .confirm: return []
+            case .help, .confirm: return []   // a paste never answers a dialog
             }
+        }
+        if state.filterBar == nil, case .paste = typed {
+            // No field has focus: on the leads list a paste filters by it (an email
+            // from a mail, a name from a sheet); anywhere else it is ignored, said once.
+            guard state.view == .leads else {
+                state.message = StatusMessage("Nothing here takes text: the paste was ignored.", .info, at: state.now)
+                return []
+            }
+            var effects = perform(&state, .filter)
+            effects += text(&state, typed)
+            return effects
         }
         guard state.filterBar != nil else { return [] }
         return filterBar(&state, typed.action(FilterBarFeature.Action.edited, FilterBarFeature.Action.pasted))

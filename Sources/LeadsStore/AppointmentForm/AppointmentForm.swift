@@ -23,6 +23,8 @@ public struct AppointmentForm: FormModel {
             }
         }
 
+        public var limit: Int? { self == .note ? Rules.appointmentNoteLimit : nil }
+
         public var placeholder: String {
             switch self {
             case .lead: return "type a name to search the loaded leads"
@@ -62,9 +64,11 @@ public struct AppointmentForm: FormModel {
 
     public func start(today: Day) -> Result<DayTime, DateInputError> { DateInput.parse(form.value(.start), today: today) }
 
+    /// How long an appointment may be, in minutes.
+    public static let minutesRange = 5...720
+
     public var minutes: Int? {
-        guard let minutes = Int(form.value(.duration).trimmingCharacters(in: .whitespaces)), (5...720).contains(minutes) else { return nil }
-        return minutes
+        try? WholeNumber.parse(form.value(.duration), in: Self.minutesRange).get()
     }
 
     /// A lead, a start that parses and is not past (when new or changed), 5–720 minutes, a note of 200 at most.

@@ -1,3 +1,4 @@
+import TextEditing
 import Foundation
 import LeadsAPI
 
@@ -18,7 +19,7 @@ public enum AppointmentFetch {
             let page = try await service.appointments(query)
             found += page.results
             let last = page.results.last?.from?.components?.calendarDay
-            let offset = (query.offset ?? 0) + page.results.count + page.skippedRecords
+            let offset = WholeNumber.adding(query.offset ?? 0, page.results.count + page.skippedRecords)
             if page.next == nil || page.results.isEmpty || offset >= page.count || (last.map { $0 > to } ?? false) { break }
             query.offset = offset
         }

@@ -1,3 +1,4 @@
+import TextEditing
 import Foundation
 import LeadsAPI
 
@@ -18,7 +19,7 @@ public struct DayTime: Hashable, Sendable, CustomStringConvertible {
 
     /// Minutes later (across midnight into the next day).
     public func adding(minutes: Int) -> DayTime {
-        let total = hour * 60 + minute + minutes
+        let total = WholeNumber.adding(hour * 60 + minute, minutes)
         let days = Int((Double(total) / 1440).rounded(.down))
         let rest = total - days * 1440
         return DayTime(day: day.adding(days: days), hour: rest / 60, minute: rest % 60)
@@ -40,9 +41,12 @@ public enum DateInput {
         var day: Day?
         var time: (Int, Int)?
         for word in words {
-            if let parsed = Self.day(word, today: today) {
+            if let parsed = Self.dayResult(word, today: today) {
                 guard day == nil else { return .failure(.init("Two dates in “\(text)”.")) }
-                day = parsed
+                switch parsed {
+                case .success(let parsed): day = parsed
+                case .failure(let error): return .failure(error)
+                }
             } else if let parsed = Self.time(word) {
                 guard time == nil else { return .failure(.init("Two times in “\(text)”.")) }
                 time = parsed
@@ -58,23 +62,48 @@ public enum DateInput {
                            "thu": 4, "thur": 4, "thurs": 4, "thursday": 4, "fri": 5, "friday": 5,
                            "sat": 6, "saturday": 6, "sun": 7, "sunday": 7]
 
+    /// How far an offset may reach: ten years either way, in days and in weeks.
+    public static let offsetDays = 3650, offsetWeeks = 520
+    /// The years a typed `yyyy-mm-dd` may name.
+    public static let years = 1900...2999
+
+    /// The day `word` names, nil when it names none (or names it out of range).
     public static func day(_ word: String, today: Day) -> Day? {
+        if case .success(let day)? = dayResult(word, today: today) { return day }
+        return nil
+    }
+
+    /// nil when `word` is not a day at all; a failure when it has a day's
+    /// shape but is out of range (`+2000000000000000000w`, `3000-01-01`).
+    /// Numbers are read by `WholeNumber`, so no length of digits can trap.
+    public static func dayResult(_ word: String, today: Day) -> Result<Day, DateInputError>? {
         switch word {
-        case "today": return today
-        case "tomorrow", "tmr", "tom": return today.adding(days: 1)
-        case "yesterday": return today.adding(days: -1)
+        case "today": return .success(today)
+        case "tomorrow", "tmr", "tom": return .success(today.adding(days: 1))
+        case "yesterday": return .success(today.adding(days: -1))
         default: break
         }
-        if let weekday = weekdays[word] { return today.adding(days: (weekday - today.weekday + 7) % 7) }
-        if word.hasPrefix("+") || word.hasPrefix("-"), word.count >= 3, let unit = word.last, "dw".contains(unit),
-           let count = Int(word.dropFirst().dropLast()) {
-            let sign = word.hasPrefix("-") ? -1 : 1
-            return today.adding(days: sign * count * (unit == "w" ? 7 : 1))
+        if let weekday = weekdays[word] { return .success(today.adding(days: (weekday - today.weekday + 7) % 7)) }
+        if let sign = word.first, sign == "+" || sign == "-", word.count >= 3, let unit = word.last, "dw".contains(unit),
+           word.dropFirst().dropLast().allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let limit = unit == "w" ? offsetWeeks : offsetDays
+            switch WholeNumber.parse(word.dropFirst().dropLast(), in: 0...limit) {
+            case .success(let count):
+                return .success(today.adding(days: (sign == "-" ? -1 : 1) * count * (unit == "w" ? 7 : 1)))
+            case .failure:
+                return .failure(.init("“\(word)” is too far: offsets go up to \(limit) \(unit == "w" ? "weeks" : "days") (ten years)."))
+            }
         }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-           (1...12).contains(m), (1...APIDate.daysInMonth(year: y, month: m)).contains(d) {
-            return Day(year: y, month: m, day: d)
+        if parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
+           case .success(let y) = WholeNumber.parse(parts[0], in: 0...9999),
+           case .success(let m) = WholeNumber.parse(parts[1], in: 0...99),
+           case .success(let d) = WholeNumber.parse(parts[2], in: 0...99), !parts[0].hasPrefix("+"), !parts[1].hasPrefix("+"), !parts[2].hasPrefix("+") {
+            guard years.contains(y) else { return .failure(.init("“\(word)”: the year must be from \(years.lowerBound) to \(years.upperBound).")) }
+            guard (1...12).contains(m), (1...APIDate.daysInMonth(year: y, month: m)).contains(d) else {
+                return .failure(.init("“\(word)” is not a day of the calendar."))
+            }
+            return .success(Day(year: y, month: m, day: d))
         }
         return nil
     }
@@ -89,8 +118,8 @@ public enum DateInput {
         }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isNumber) }),
-              var hour = Int(parts[0]) else { return nil }
-        let minute = parts.count == 2 ? Int(parts[1]) ?? 99 : 0
+              case .success(var hour) = WholeNumber.parse(parts[0], in: 0...99) else { return nil }
+        let minute = parts.count == 2 ? (try? WholeNumber.parse(parts[1], in: 0...99).get()) ?? 99 : 0
         if parts.count == 2 && parts[1].count != 2 { return nil }
         if let meridiem {
             guard (1...12).contains(hour) else { return nil }

@@ -1,3 +1,4 @@
+import TextEditing
 import Foundation
 import LeadsAPI
 
@@ -45,7 +46,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             ?? start(in: zone)
     }
 
+    /// `days` is clamped to ±1,000,000 (27 centuries): no caller's number can trap the calendar.
     public func adding(days: Int) -> Day {
+        let days = min(max(days, -1_000_000), 1_000_000)
         let calendar = Day.calendar(TimeZone(identifier: "UTC") ?? .current)
         guard let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)),
               let moved = calendar.date(byAdding: .day, value: days, to: noon) else { return self }
@@ -54,7 +57,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The same day of the month `months` away, clamped to that month's length (Jan 31 + 1 → Feb 28/29).
     public func adding(months: Int) -> Day {
-        let index = year * 12 + (month - 1) + months
+        let index = WholeNumber.adding(WholeNumber.multiplying(year, 12) + (month - 1), min(max(months, -120_000), 120_000))
         let newYear = index / 12, newMonth = index % 12 + 1
         return Day(year: newYear, month: newMonth, day: min(day, APIDate.daysInMonth(year: newYear, month: newMonth)))
     }

@@ -5,6 +5,9 @@ import TextEditing
 public struct FilterBarState: Equatable, Sendable {
     public var input: TextInput
     public init(_ text: String = "") { input = TextInput(text) }
+
+    /// The most a paste puts in the bar, in code points.
+    public static let textLimit = 500
 }
 
 /// The `/` bar: free words filter the loaded leads as they are typed;
@@ -33,7 +36,8 @@ public enum FilterBarFeature {
             let words = LeadFilter.tokens(state.input.text).filter { !$0.contains(":") }
             return [.delegate(.wordsTyped(words.joined(separator: " ")))]
         case .pasted(let text):
-            return reduce(&state, .edited(.insert(text)))
+            state.input.paste(text, singleLine: true, limit: FilterBarState.textLimit)
+            return reduce(&state, .edited(.moveCursor(state.input.cursor)))
         case .command(.applyFilter), .command(.save):
             switch LeadFilter.parse(state.input.text) {
             case .failure(let error): return [.message("\(error.message)", .error)]

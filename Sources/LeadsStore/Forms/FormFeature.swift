@@ -70,7 +70,15 @@ public enum FormFeature {
             model.form.edit(edit)
             return model.didEdit().map { .delegate($0) }
         case .pasted(let text):
-            return reduce(&model, .edited(.insert(text)), context)
+            // Text for the focused field, never keys: no submit, no focus move, cut to the field's limit.
+            guard !model.form.isSaving else { return [] }
+            let field = model.form.focus
+            let (pasted, kept) = model.form.paste(text, into: field)
+            if kept < pasted {
+                model.form.message = "Pasted \(kept) of \(pasted) characters: \(field.label) holds \(field.pasteLimit)."
+                model.form.isMessageError = true
+            }
+            return model.didEdit().map { .delegate($0) }
         case .command(let command):
             return self.command(&model, command, context)
         case .saved(let result):

@@ -8,10 +8,16 @@ public protocol FormField: CaseIterable, Hashable, Sendable, RawRepresentable wh
     var placeholder: String { get }
     /// A text area (Enter is a new line) rather than one line.
     var isMultiline: Bool { get }
+    /// The service's limit, in code points (a text area shows a counter
+    /// against it; a paste is cut to it); nil when the service names none.
+    var limit: Int? { get }
 }
 
 extension FormField {
     public var isMultiline: Bool { false }
+    public var limit: Int? { nil }
+    /// The most a paste puts in the field: its limit, else 1,000 characters.
+    public var pasteLimit: Int { limit ?? 1_000 }
 }
 
 /// What was typed into a form, field by field, and what is wrong with it:
@@ -71,6 +77,15 @@ public struct FormState<Field: FormField>: Equatable, Sendable {
         touched.insert(focus)
         serverErrors[focus] = nil
         notes[focus] = nil
+    }
+
+    /// A paste into `field`, cut to its `pasteLimit`: (characters pasted, characters kept).
+    public mutating func paste(_ text: String, into field: Field) -> (pasted: Int, kept: Int) {
+        let result = inputs[field, default: TextInput()].paste(text, singleLine: !field.isMultiline, limit: field.pasteLimit)
+        touched.insert(field)
+        serverErrors[field] = nil
+        notes[field] = nil
+        return result
     }
 
     /// The next or previous field, round the end; the one left counts as touched.

@@ -32,6 +32,13 @@ public struct LeadForm: FormModel {
             }
         }
 
+        public var limit: Int? {
+            switch self {
+            case .firstName, .lastName, .email, .location, .message: return Rules.nameLimit
+            case .phone, .status, .source, .assignee: return nil
+            }
+        }
+
         public var placeholder: String {
             switch self {
             case .firstName, .lastName: return ""

@@ -1,3 +1,4 @@
+import TextEditing
 import Foundation
 import LeadsAPI
 
@@ -57,14 +58,14 @@ public struct LeadListState: Equatable, Sendable {
     public mutating func append(_ page: Page<LeadSummary>, at pageOffset: Int, pageSize: Int) {
         // A lead added or removed on the server between two pages shifts them: skip what is already here.
         let fresh = page.results.filter { !slugs.contains($0.slug) }
-        if rows.isEmpty { rows.reserveCapacity(min(page.count, 200_000)) }
+        if rows.isEmpty { rows.reserveCapacity(min(max(0, page.count), 200_000)) }
         rows += fresh
         for lead in fresh { slugs.insert(lead.slug) }
         if !text.isEmpty { searchKeys += fresh.map(Self.searchKey) }
         total = page.count
         isFirstPageLoaded = true
         loadError = nil
-        let reached = pageOffset + page.results.count + page.skippedRecords
+        let reached = WholeNumber.adding(pageOffset, page.results.count + page.skippedRecords)
         nextOffset = (page.next == nil || page.results.isEmpty || reached >= page.count) ? nil : reached
         rebuild()
     }
@@ -105,7 +106,7 @@ public struct LeadListState: Equatable, Sendable {
     /// `visible` again; `selectedSlug` (the selected lead's, by default) stays selected when shown.
     private mutating func rebuild(keeping selectedSlug: String?? = nil) {
         let selectedSlug = selectedSlug ?? selectedLead?.slug
-        let words = text.lowercased().split(separator: " ").map(String.init)
+        let words = SearchFolding.words(of: text)
         var indices = rows.indices.filter { index in
             !hidden.contains(rows[index].slug) && words.allSatisfy { searchKeys[index].contains($0) }
         }
@@ -141,7 +142,7 @@ public struct LeadListState: Equatable, Sendable {
     }
 
     private static func searchKey(_ lead: LeadSummary) -> String {
-        [lead.name, lead.email, lead.phone, lead.status, lead.source, lead.owner].joined(separator: "\u{1F}").lowercased()
+        SearchFolding.fold([lead.name, lead.email, lead.phone, lead.status, lead.source, lead.owner].joined(separator: "\u{1F}"))
     }
 }
 

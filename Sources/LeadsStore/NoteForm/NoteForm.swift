@@ -10,6 +10,7 @@ public struct NoteForm: FormModel {
         public var label: String { "Note" }
         public var placeholder: String { "What happened, what is next…" }
         public var isMultiline: Bool { true }
+        public var limit: Int? { Rules.leadNoteLimit }
     }
 
     public var slug: String

@@ -6,12 +6,15 @@ public struct PaletteState: Equatable, Sendable {
     public var selected = 0
     public init() {}
 
+    /// The most a paste puts in the query, in code points.
+    public static let queryLimit = 200
+
     /// Commands whose id or description contains every word of the query.
     public func matches() -> [Command] {
-        let words = query.text.lowercased().split(separator: " ")
+        let words = SearchFolding.words(of: query.text)
         return Command.allCases.filter { command in
             guard command.isListedInPalette else { return false }
-            let haystack = (command.description + " " + command.rawValue).lowercased()
+            let haystack = SearchFolding.fold(command.description + " " + command.rawValue)
             return words.allSatisfy { haystack.contains($0) }
         }
     }
@@ -38,7 +41,9 @@ public enum PaletteFeature {
             state.selected = 0
             return []
         case .pasted(let text):
-            return reduce(&state, .edited(.insert(text)))
+            state.query.paste(text, singleLine: true, limit: PaletteState.queryLimit)
+            state.selected = 0
+            return []
         case .command(let command):
             let matches = state.matches()
             switch command {

@@ -81,7 +81,27 @@ public final class NcursesBackend: TerminalBackend {
         colorDepth = ColorDepth.detect(colors: colors, environment: environment)
         mousemask(NCW_BUTTON1_PRESSED | NCW_BUTTON4_PRESSED | NCW_BUTTON5_PRESSED, nil)
         mouseinterval(0)
+        // Bracketed paste: the terminal wraps pasted text in ESC[200~ … ESC[201~,
+        // so a paste arrives as text, never as keys (a newline is not Enter, a
+        // tab not Tab, an ESC not Esc). Off again in restore, suspend, and the
+        // emergency restore (its bytes above) and the crash guard (termguard.c).
+        define_key("\u{1B}[200~", NCW_KEY_PASTE_START)
+        define_key("\u{1B}[201~", NCW_KEY_PASTE_END)
+        writeControl(Self.pasteOn)
     }
+
+    static let pasteOn = "\u{1B}[?2004h", pasteOff = "\u{1B}[?2004l"
+
+    /// A mode change ncurses does not know of, written straight to the terminal.
+    private func writeControl(_ sequence: String) {
+        let file = output ?? ncw_stdout()
+        fflush(file)
+        _ = sequence.withCString { fputs($0, file) }
+        fflush(file)
+    }
+
+    /// The most characters one paste carries into the app (what fits in any field many times over).
+    public static let pasteLimit = 1 << 20
 
     deinit { restore() }
 
@@ -104,10 +124,25 @@ public final class NcursesBackend: TerminalBackend {
                 if next.isContinuation || (!full && next == last[x, y]) { continue }
                 var characters = Array(next.grapheme.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
                 if characters.isEmpty { characters = [32] }
+                // ncurses moves by the C library's wcwidth: where it disagrees with the
+                // buffer (a libc with older Unicode tables), draw what covers exactly the
+                // buffer's cells, so no cell of an earlier frame survives.
+                var blankAfter = false
+                if characters[0] > 0x7E {
+                    let real = ncw_wcwidth(characters[0])
+                    if real != Int32(next.width) {
+                        if real != 1 { characters = [0xFFFD] }
+                        blankAfter = next.width == 2
+                    }
+                }
                 characters.append(0)
                 let (attributes, pair) = ncursesStyle(next.style)
                 setcchar(&cell, characters, attributes, pair, nil)
                 mvwadd_wch(window, Int32(y), Int32(x), &cell)
+                if blankAfter, x + 1 < buffer.width {
+                    setcchar(&cell, [32, 0], attributes, pair, nil)
+                    mvwadd_wch(window, Int32(y), Int32(x + 1), &cell)
+                }
             }
         }
         last = buffer
@@ -139,6 +174,8 @@ public final class NcursesBackend: TerminalBackend {
         let kind = wget_wch(ncw_stdscr(), &character)
         if kind == KEY_CODE_YES {
             if Int32(character) == KEY_RESIZE { return .resize }
+            if Int32(character) == NCW_KEY_PASTE_START { return readPaste() }
+            if Int32(character) == NCW_KEY_PASTE_END { return nil }   // an end without a start: nothing
             return Self.functionKey(Int32(character)).map(TerminalEvent.key)
         }
         guard kind == OK else { return nil }
@@ -155,6 +192,30 @@ public final class NcursesBackend: TerminalBackend {
         return Self.textKey(code).map(TerminalEvent.key)
     }
 
+    /// The text between the paste markers, as one event. Every code point is
+    /// text, line breaks, tabs and ESC included (the field decides what they
+    /// become: `TextInput.insertable`); nothing inside a paste is a key press. Past `pasteLimit` characters the rest is read and dropped;
+    /// 300 ms without a byte ends a paste whose end marker was lost.
+    private func readPaste() -> TerminalEvent {
+        var text = String.UnicodeScalarView()
+        var count = 0
+        wtimeout(ncw_stdscr(), 300)
+        while true {
+            var character: wint_t = 0
+            let kind = wget_wch(ncw_stdscr(), &character)
+            if kind == KEY_CODE_YES {
+                if Int32(character) == NCW_KEY_PASTE_END { break }
+                continue
+            }
+            guard kind == OK else { break }
+            if count < Self.pasteLimit, let scalar = Unicode.Scalar(UInt32(character)) {
+                text.append(scalar)
+                count += 1
+            }
+        }
+        return .paste(String(text))
+    }
+
     public func takeSignal() -> Int32? { SignalWatcher.shared.take() }
 
     public func invalidate() {
@@ -164,6 +225,7 @@ public final class NcursesBackend: TerminalBackend {
 
     /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
     public func suspend() {
+        writeControl(Self.pasteOff)
         endwin()
         termguard_default_stop()
         // To the whole process group, as the terminal's own Ctrl-Z would: a
@@ -177,6 +239,7 @@ public final class NcursesBackend: TerminalBackend {
         _ = SignalWatcher.shared.wait(for: SIGCONT, milliseconds: 500)
         termguard_watch_stop()
         refresh()
+        writeControl(Self.pasteOn)
         invalidate()
     }
 
@@ -189,6 +252,7 @@ public final class NcursesBackend: TerminalBackend {
         isRestored = true
         curs_set(1)
         endwin()
+        writeControl(Self.pasteOff)
         delscreen(screen)
         fflush(output ?? ncw_stdout())
     }

@@ -19,9 +19,10 @@ public struct Buffer: Hashable, Sendable {
 
     public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
+    /// Setting goes through the same rule as `put`: overwriting half of a wide character blanks its other half.
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
-        set { cells[y * width + x] = newValue }
+        set { setCell(newValue, at: x, y) }
     }
 
     /// Fills `rect` (clipped) with blanks in `style`.
@@ -31,6 +32,9 @@ public struct Buffer: Hashable, Sendable {
         let cell = Cell(grapheme, width: 1, style: style)
         for y in clipped.y..<clipped.maxY {
             let row = y * width
+            // A wide character cut by the rect's edge loses its other half too: no half of it may survive.
+            if cells[row + clipped.x].isContinuation, clipped.x > 0 { cells[row + clipped.x - 1] = Cell(" ", style: cells[row + clipped.x - 1].style) }
+            if cells[row + clipped.maxX - 1].width == 2, clipped.maxX < width { cells[row + clipped.maxX] = Cell(" ", style: cells[row + clipped.maxX].style) }
             for x in clipped.x..<clipped.maxX { cells[row + x] = cell }
         }
     }

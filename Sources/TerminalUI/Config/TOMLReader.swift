@@ -1,3 +1,4 @@
+import TextEditing
 /// A small TOML reader that remembers the line of every table and key, so a
 /// theme or keymap problem can be reported as `file:line: problem`.
 ///
@@ -38,7 +39,8 @@ public enum TOMLReader {
     /// The tables in file order (the top level first), or the first error.
     public static func read(_ text: String) -> Result<[TOMLTable], TOMLError> {
         var tables = [TOMLTable(name: "", line: 1, entries: [])]
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // CRLF and a lone CR end lines too (TOML 1.0 allows CRLF; Windows editors write it).
+        var lines = LineBreaks.lines(text).map(String.init)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         var index = 0
         while index < lines.count {
@@ -193,7 +195,11 @@ struct TOMLScanner {
             while let c = peek, !c.isWhitespace, c != ",", c != "]", c != "}", c != "#" { word.append(c); advance() }
             if word == "true" { return .bool(true) }
             if word == "false" { return .bool(false) }
-            if let number = Int(word.replacingOccurrences(of: "_", with: "")) { return .integer(number) }
+            switch WholeNumber.parse(word, in: Int.min...Int.max, underscores: true) {
+            case .success(let number): return .integer(number)
+            case .failure(.outOfRange): throw error("“\(word)” is too large for a whole number (TOML integers are 64-bit)")
+            case .failure(.notANumber): break
+            }
             throw error(word.isEmpty ? "missing value" : "“\(word)” is not a value (strings need quotes)")
         }
     }
@@ -230,8 +236,3 @@ struct TOMLScanner {
     }
 }
 
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

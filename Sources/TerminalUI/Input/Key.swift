@@ -64,6 +64,33 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension Key {
+    /// Why a key description names a key terminals cannot send as itself, or
+    /// nil. Terminals send Ctrl with a letter as the ASCII control byte, and
+    /// some of those bytes are other keys' too: Ctrl-H is Backspace's 0x08,
+    /// Ctrl-I is Tab, Ctrl-M Enter, Ctrl-J a newline (Enter), Ctrl-[ Escape;
+    /// Ctrl-Space and Ctrl-@ send NUL, which ncurses gives as no key. (The
+    /// kitty keyboard protocol tells them apart; leadterm reads the classic
+    /// encoding every terminal and tmux speak.)
+    public static func undeliverableReason(_ description: String) -> String? {
+        switch description.lowercased() {
+        case "ctrl-h": return "terminals send ctrl-h as backspace: bind \"backspace\" (or another key) instead"
+        case "ctrl-i": return "terminals send ctrl-i as tab: bind \"tab\" (or another key) instead"
+        case "ctrl-m": return "terminals send ctrl-m as enter: bind \"enter\" (or another key) instead"
+        case "ctrl-j": return "terminals send ctrl-j as a newline, read as enter: bind another key"
+        case "ctrl-[": return "terminals send ctrl-[ as esc: bind \"esc\" (or another key) instead"
+        case "ctrl-space", "ctrl-@", "ctrl-`", "ctrl-2": return "terminals send \(description) as a NUL byte, which arrives as no key: bind another key"
+        case "ctrl-\\", "ctrl-]", "ctrl-^", "ctrl-_", "ctrl-/", "ctrl-?", "ctrl-6", "ctrl--":
+            return "terminals send \(description) as a control byte that is not a letter's, and leadterm reads no key from it: bind another key"
+        default:
+            if description.lowercased().hasPrefix("ctrl-shift-") || description.lowercased().hasPrefix("shift-ctrl-") {
+                return "terminals send ctrl-shift-<letter> the same as ctrl-<letter>: bind the ctrl- form"
+            }
+            return nil
+        }
+    }
+}
+
 /// What the terminal sends: a key (or mouse event), a paste, a new size.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)

@@ -6,7 +6,9 @@
 ///     "ctrl-f" = "list.page.down"
 ///     x = "none"            # unbinds a default
 ///
-/// Any problem — bad TOML, an unknown context, key or action, one key bound
+/// Any problem — bad TOML, an unknown context, key or action, a key
+/// terminals cannot send as itself (`ctrl-h` arrives as Backspace:
+/// `Key.undeliverableReason`), one key bound
 /// twice in a context (or both alone and as the start of a sequence) — is a
 /// warning naming file and line, and the file is not used.
 public enum KeymapLoader {
@@ -28,6 +30,10 @@ public enum KeymapLoader {
             }
             var singles: [Key: Int] = [:], firsts: [Key: Int] = [:], seen: [KeySequence: Int] = [:]
             for entry in table.entries {
+                if let reason = entry.key.split(separator: " ").lazy.compactMap({ Key.undeliverableReason(String($0)) }).first {
+                    warn(entry.line, "\"\(entry.key)\" can never fire: \(reason)")
+                    continue
+                }
                 guard let keys = KeySequence(description: entry.key) else {
                     warn(entry.line, "\"\(entry.key)\" is not a key (e.g. \"j\", \"ctrl-f\", \"shift-tab\", \"f1\", \"g g\")")
                     continue

@@ -1,9 +1,9 @@
-/// How many terminal columns text takes, per grapheme cluster.
+/// How many terminal columns text takes when drawn.
 ///
-/// A cluster is 2 columns when it is an emoji shown as an image or starts with
-/// an East Asian wide/fullwidth character, 0 when it is only combining or
-/// format characters, otherwise 1. Pure Swift, no locale: `wcwidth` returns -1
-/// for everything outside a UTF-8 locale (tests start in "C").
+/// The width of a grapheme cluster is the width of the cells `SafeGraphemes`
+/// draws it in — the form every terminal agrees on (see there): one
+/// definition for measuring and drawing. Pure Swift, no locale: `wcwidth`
+/// returns -1 for everything outside a UTF-8 locale (tests start in "C").
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         if isPrintableASCII(text) { return text.utf8.count }   // the common case, without grapheme breaking
@@ -13,16 +13,26 @@ public enum DisplayWidth {
     }
 
     public static func of(_ character: Character) -> Int {
-        if character.isASCII {
-            guard let value = character.asciiValue else { return 1 }
-            return value < 0x20 || value == 0x7F ? 0 : 1
-        }
+        if character.asciiValue != nil { return 1 }   // printable, or a control drawn as one placeholder
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
-        if first.properties.isEmojiPresentation { return 2 }
-        if isWide(first.value) { return 2 }
-        switch first.properties.generalCategory {
+        if scalars.count == 1, let only = scalars.first, !SafeGraphemes.isUnsafe(only), !SafeGraphemes.isRegionalIndicator(only) {
+            return scalarWidth(only)
+        }
+        var cells: [SafeGraphemes.Element] = []
+        SafeGraphemes.cells(of: character, into: &cells)
+        return cells.reduce(0) { $0 + $1.width }
+    }
+
+    /// One code point's columns, as glibc's `wcwidth` (Unicode 15) gives
+    /// them: 2 for emoji presentation and East Asian wide/fullwidth, 0 for
+    /// marks, format characters, controls and Hangul medial/final jamo, else 1.
+    public static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x7F { return value < 0x20 ? 0 : 1 }
+        if value < 0x300 { return value < 0xA0 ? 0 : 1 }
+        if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
+        if scalar.properties.isEmojiPresentation || isWide(value) { return 2 }
+        switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: return 1
         }

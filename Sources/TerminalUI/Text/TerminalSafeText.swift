@@ -1,3 +1,4 @@
+import TextEditing
 /// Makes untrusted text (anything from the service) safe to write to a terminal.
 ///
 /// Control characters never reach the terminal: C0 (including ESC, which
@@ -18,10 +19,9 @@ public enum TerminalSafeText {
     }
 
     /// Multi-line form for a note or message shown over several lines:
-    /// keeps `\n` (a `\r\n` pair becomes `\n`), escapes every other control.
+    /// keeps line breaks as `\n` (`\r\n` and a lone `\r` too, `LineBreaks`), escapes every other control.
     public static func escapeKeepingNewlines(_ text: String) -> String {
-        // "\r\n" is one Character in Swift, so lines are split on either.
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        LineBreaks.lines(text)
             .map { escape(String($0)) }
             .joined(separator: "\n")
     }

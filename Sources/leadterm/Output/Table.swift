@@ -2,7 +2,8 @@ import TerminalUI
 
 /// An aligned text table that fits a width.
 ///
-/// Every cell is escaped (untrusted text never reaches the terminal raw).
+/// Every cell is escaped (untrusted text never reaches the terminal raw) and
+/// drawn in its agreed-width form.
 /// When the natural widths do not fit: flexible columns give up columns,
 /// widest first, down to their minimum; if that is not enough, optional
 /// columns are hidden (lowest `hideOrder` first) and the fit starts again;
@@ -26,8 +27,11 @@ struct Table {
 
     init(_ columns: [Column]) { self.columns = columns }
 
+    /// Each cell is escaped, then put in the form every terminal gives the
+    /// same width (`SafeGraphemes`: `❤️` → `❤`, a flag → its letters), so the
+    /// columns line up in tmux, xterm and kitty alike.
     mutating func add(_ cells: [String]) {
-        rows.append(cells.map(TerminalSafeText.escape))
+        rows.append(cells.map { SafeGraphemes.sanitize(TerminalSafeText.escape($0)) })
     }
 
     /// The table fitted to `width`; `header: false` leaves out the titles and their rule.

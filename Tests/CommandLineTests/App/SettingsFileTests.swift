@@ -34,6 +34,20 @@ import Testing
         #expect(settings.reminderMinutes == 15 && !settings.reminderBell && !settings.mondayFirst && settings.dashboardRefreshMinutes == 3)
     }
 
+    /// Saved on Windows: CRLF. Before, "settings.toml:1: unexpected text after table header" and the page size ignored.
+    @Test func crlfFilesReadAsAnyOther() throws {
+        let (settings, warnings) = try apply("# mine\r\n[leads]\r\npage_size = 20\r\nuser = \"sam\"\r\n\r\n[calendar]\r\nbell = false\r\n")
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(settings.pageSize == 20 && settings.signedInUser == "sam" && !settings.reminderBell)
+    }
+
+    /// A number past 64 bits is the line's problem, not a trap, and the defaults stay.
+    @Test func hugeNumbersAreTheLinesProblem() throws {
+        let (settings, warnings) = try apply("[leads]\npage_size = 2000000000000000000000\n")
+        #expect(warnings == ["2: “2000000000000000000000” is too large for a whole number (TOML integers are 64-bit)"])
+        #expect(settings.pageSize == Settings(serverLabel: "demo").pageSize)
+    }
+
     @Test func problemsAreNamedAndTheDefaultsKept() throws {
         let (settings, warnings) = try apply("""
             [leads]

@@ -22,8 +22,8 @@ extension ProcessWideTests {
 
         let theme = Theme(name: "t", roles: ["ui.text": .init(foreground: ColorLadder(index: 2))], depth: backend.colorDepth)
         var buffer = Buffer(width: 80, height: 24)
-        let rows = [Self.hostile, "山田 太郎"]
-        TableWidget(columns: [.init("NAME", .flex(1))], rowCount: 2, state: ListState(), cell: { row, _ in rows[row] })
+        let rows = [Self.hostile, "山田 太郎", "Heart❤️ Smith Flag🇧🇷 Silva 👨‍👩‍👧 👋🏽"]
+        TableWidget(columns: [.init("NAME", .flex(1))], rowCount: 3, state: ListState(), cell: { row, _ in rows[row] })
             .render(in: buffer.area, buffer: &buffer, theme: theme)
         backend.draw(buffer)
 
@@ -32,6 +32,13 @@ extension ProcessWideTests {
         _ = keys.withCString { write(pipeEnds[1], $0, strlen($0)) }
         var decoded: [Key] = []
         while decoded.count < 4, case .key(let key)? = backend.readEvent(timeout: 500) { decoded.append(key) }
+        // A bracketed paste is one event of text: its CR, tab and ESC are not Enter, Tab and Esc,
+        // and an arrow key's bytes inside it are text, not a press (the field drops the ESC).
+        // The key after it is a key again.
+        let paste = "\u{1B}[200~Alex\rMorgan\tX\u{1B}[Ay\u{1B}[201~q"
+        _ = paste.withCString { write(pipeEnds[1], $0, strlen($0)) }
+        let pasted = backend.readEvent(timeout: 500)
+        let after = backend.readEvent(timeout: 500)
         // The input closing at its other end is a hang-up, as a dropped terminal's would be.
         backend.wakePipe = WakePipe()
         close(pipeEnds[1])
@@ -43,6 +50,8 @@ extension ProcessWideTests {
         fclose(output)
 
         #expect(decoded == [.down, .function(1), .character("中"), .enter])
+        #expect(pasted == .paste("Alex\rMorgan\tX\u{1B}[Ay"))
+        #expect(after == .key(.character("q")))
         let written = try #require(FileManager.default.contents(atPath: outputPath))
         let bytes = [UInt8](written)
         func contains(_ needle: [UInt8]) -> Bool {
@@ -58,6 +67,16 @@ extension ProcessWideTests {
         #expect(!bytes.contains(0x0D) || !contains(Array("\r!".utf8)), "a bare CR from the text reached the terminal")
         #expect(contains(Array("␛]52;c;".utf8)), "the placeholder was drawn")
         #expect(contains(Array("山田".utf8)))
+        // Bracketed paste on at start and off at the end.
+        let on = Array("\u{1B}[?2004h".utf8), off = Array("\u{1B}[?2004l".utf8)
+        #expect(contains(on) && contains(off))
+        // Sequences terminals draw at different widths go out in their agreed form: no VS16,
+        // no zero-width joiner, no regional indicator, no skin-tone modifier.
+        #expect(!contains([0xEF, 0xB8, 0x8F]), "VS16 reached the terminal")
+        #expect(!contains([0xE2, 0x80, 0x8D]), "a ZWJ reached the terminal")
+        #expect(!contains([0xF0, 0x9F, 0x87]), "a regional indicator reached the terminal")
+        #expect(!contains([0xF0, 0x9F, 0x8F, 0xBD]), "a skin-tone modifier reached the terminal")
+        #expect(contains(Array("FlagBR".utf8)))
     }
 }
 }

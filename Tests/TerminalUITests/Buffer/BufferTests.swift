@@ -26,10 +26,27 @@ import Testing
         #expect(buffer.line(0) == " x田  ")
     }
 
+    /// A fill (a dialog's box) whose edge cuts a wide character blanks both of its halves:
+    /// with only one blanked, the terminal kept `│민준│` with the border gone.
+    @Test func fillingOverHalfOfAWideCharacterBlanksTheOtherHalf() {
+        var buffer = Buffer(width: 8, height: 2)
+        buffer.put("민준민준", x: 0, y: 0)
+        buffer.put("민준민준", x: 0, y: 1)
+        buffer.fill(Rect(x: 1, y: 0, width: 4, height: 1), with: "#")
+        #expect(buffer.line(0) == " #### 준")
+        buffer.fill(Rect(x: 0, y: 1, width: 3, height: 1), with: "#")
+        #expect(buffer.line(1) == "### 민준")
+        for y in 0..<2 {
+            for x in 0..<8 where buffer[x, y].isContinuation {
+                #expect(x > 0 && buffer[x - 1, y].width == 2, "a continuation without its wide character at \(x),\(y)")
+            }
+        }
+    }
+
     @Test func controlsEscapesAndBidiBecomeVisiblePlaceholders() {
         var buffer = Buffer(width: 60, height: 1)
-        buffer.put("a\u{1B}]52;c;SGVsbG8=\u{07}b\u{9B}2Jc\r\nd\u{202E}e\u{7F}", x: 0, y: 0)
-        #expect(buffer.lines[0] == "a␛]52;c;SGVsbG8=␇b�2Jc␍␊d�e␡")
+        buffer.put("a\u{1B}]52;c;SGVsbG8=\u{07}b\u{9B}2Jc\r\nd\u{202E}e\u{7F}f\tg\rh", x: 0, y: 0)
+        #expect(buffer.lines[0] == "a␛]52;c;SGVsbG8=␇b�2Jc d�e␡f g h")   // a line break or a tab is one blank
         let unsafe = buffer.cells.flatMap { $0.grapheme.unicodeScalars }.filter(SafeGraphemes.isUnsafe)
         #expect(unsafe.isEmpty)
     }

@@ -151,10 +151,34 @@ import Testing
         ("[list]\nj = 3", "k.toml:2: the action for \"j\" must be a string"),
         ("j = \"list.down\"", "k.toml:1: \"j\" is outside any [context] table"),
         ("[list\n", "k.toml:1: expected ] after table name"),
+        // Keys terminals cannot send as themselves are named at load, with the reason.
+        ("[list]\n\"ctrl-h\" = \"list.top\"", "k.toml:2: \"ctrl-h\" can never fire: terminals send ctrl-h as backspace: bind \"backspace\" (or another key) instead"),
+        ("[list]\n\"ctrl-i\" = \"list.top\"", "k.toml:2: \"ctrl-i\" can never fire: terminals send ctrl-i as tab: bind \"tab\" (or another key) instead"),
+        ("[list]\n\"ctrl-m\" = \"list.top\"", "k.toml:2: \"ctrl-m\" can never fire: terminals send ctrl-m as enter: bind \"enter\" (or another key) instead"),
+        ("[list]\n\"ctrl-j\" = \"list.top\"", "k.toml:2: \"ctrl-j\" can never fire: terminals send ctrl-j as a newline, read as enter: bind another key"),
+        ("[list]\n\"ctrl-[\" = \"list.top\"", "k.toml:2: \"ctrl-[\" can never fire: terminals send ctrl-[ as esc: bind \"esc\" (or another key) instead"),
+        ("[list]\n\"ctrl-space\" = \"list.top\"", "k.toml:2: \"ctrl-space\" can never fire: terminals send ctrl-space as a NUL byte, which arrives as no key: bind another key"),
+        ("[list]\n\"g ctrl-h\" = \"list.top\"", "k.toml:2: \"g ctrl-h\" can never fire: terminals send ctrl-h as backspace: bind \"backspace\" (or another key) instead"),
     ])
     func everyKindOfMalformedKeymapIsNamedAndRejected(_ text: String, _ expected: String) {
         let (keymap, warnings) = load(text)
         #expect(keymap == nil)
         #expect(warnings.first == expected)
+    }
+
+    /// CRLF files (Windows editors) and a lone CR: the same keymap as with LF.
+    /// Before, a CRLF keymap starting with a comment read as one long comment.
+    @Test(arguments: ["\r\n", "\r"])
+    func lineBreaksOfEveryKindEndLines(_ newline: String) throws {
+        let text = ["# my keys", "[list]", "j = \"list.down\"   # down", "\"g g\" = \"list.top\"", "", "[global]", "q = \"app.quit\""].joined(separator: newline)
+        let (keymap, warnings) = load(text)
+        #expect(warnings.isEmpty)
+        let map = try #require(keymap)
+        #expect(map.action(for: KeySequence([.character("j")]), in: "list") == "list.down")
+        #expect(map.action(for: try #require(KeySequence(description: "g g")), in: "list") == "list.top")
+        #expect(map.action(for: KeySequence([.character("q")]), in: "global") == "app.quit")
+        // And a problem is still named on its own line.
+        let (_, bad) = load(["# c", "[list]", "j = \"list.dwn\""].joined(separator: newline))
+        #expect(bad == ["k.toml:3: unknown action \"list.dwn\""])
     }
 }

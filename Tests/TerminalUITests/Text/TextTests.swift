@@ -3,9 +3,24 @@ import TerminalUI
 
 @Suite struct DisplayWidthTests {
     @Test(arguments: [("abc", 3), ("山田太郎", 8), ("김민준", 6), ("😀", 2), ("e\u{301}", 1), ("Zoë 😀 Smith", 12),
-                      ("", 0), ("❤️", 2), ("ＡＢ", 4), ("a\u{200B}b", 2), ("👨‍👩‍👧", 2)])
+                      ("", 0), ("❤️", 1), ("ＡＢ", 4), ("a\u{200B}b", 2), ("👨‍👩‍👧", 6), ("🇧🇷", 2), ("👋🏽", 2),
+                      ("🏕️", 1), ("1️⃣", 1), ("a\tb", 3), ("a\r\nb", 3)])
     func columns(_ text: String, _ width: Int) {
         #expect(DisplayWidth.of(text) == width)
+        // Measuring and drawing agree: the width is the width of the cells drawn.
+        #expect(SafeGraphemes(text).reduce(0) { $0 + $1.width } == width)
+    }
+
+    /// The sequences terminals disagree on, drawn in the form all agree on (issue 10's names).
+    @Test(arguments: [
+        ("Heart❤️ Smith", "Heart❤ Smith"), ("Camp🏕️ Ranger", "Camp🏕 Ranger"), ("Flag🇧🇷 Silva", "FlagBR Silva"),
+        ("👨‍👩‍👧", "👨👩👧"), ("👋🏽 hi", "👋 hi"), ("🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "🏴"),
+        ("Zoë e\u{301}", "Zoë e\u{301}"), ("민준", "민준"), ("28\u{200D}", "28"),
+    ])
+    func agreedForms(_ raw: String, _ drawn: String) {
+        #expect(SafeGraphemes.sanitize(raw) == drawn)
+        #expect(SafeGraphemes.sanitize(drawn) == drawn)   // drawing twice changes nothing
+        #expect(DisplayWidth.of(raw) == DisplayWidth.of(drawn))
     }
 
     @Test func truncationRespectsWideCharacters() {
@@ -38,6 +53,6 @@ import TerminalUI
 
     @Test func multiLineKeepsNewlinesOnly() {
         #expect(TerminalSafeText.escapeKeepingNewlines("a\r\nb\nc\u{1B}") == "a\nb\nc\\e")
-        #expect(TerminalSafeText.escapeKeepingNewlines("lone\rcarriage") == "lone\\rcarriage")
+        #expect(TerminalSafeText.escapeKeepingNewlines("lone\rcarriage") == "lone\ncarriage")
     }
 }

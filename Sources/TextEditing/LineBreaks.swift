@@ -1,0 +1,38 @@
+/// Line breaks as every text the app reads may carry them: `\n`, `\r\n`
+/// (Windows editors, mail clients, some services) and a lone `\r` (old Mac
+/// files, some pastes). One definition for TOML files, notes, messages,
+/// activities and pasted text.
+///
+/// In Swift `"\r\n"` is one `Character`, so splitting on `"\n"` leaves it
+/// whole: a CRLF file read that way is one long line. Go through here instead.
+public enum LineBreaks {
+    /// True for `\n`, `\r\n` and `\r` (and the Unicode line and paragraph separators).
+    public static func isBreak(_ character: Character) -> Bool {
+        switch character {
+        case "\n", "\r\n", "\r", "\u{2028}", "\u{2029}", "\u{85}": return true
+        default: return false
+        }
+    }
+
+    /// `text` with every line break as `\n`.
+    ///
+    ///     "a\r\nb\rc" → "a\nb\nc"
+    public static func normalized(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0D }) || text.unicodeScalars.contains(where: { $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0x85 }) else { return text }
+        return String(text.map { isBreak($0) ? "\n" : $0 })
+    }
+
+    /// The lines of `text`, split at any line break (an empty last line kept:
+    /// `"a\n"` is `["a", ""]`).
+    public static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: isBreak)
+    }
+
+    /// `text` on one line: each line break (and tab) becomes a space.
+    ///
+    ///     "Agenda:\r\n1. pricing" → "Agenda: 1. pricing"
+    public static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value == 0x0A || $0.value == 0x0D || $0.value == 0x09 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0x85 }) else { return text }
+        return String(text.map { isBreak($0) || $0 == "\t" ? " " : $0 })
+    }
+}
