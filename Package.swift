@@ -83,6 +83,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
         .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
-        .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport", "TerminalUI"], swiftSettings: strict),
     ]
 )
