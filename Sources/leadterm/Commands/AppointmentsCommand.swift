@@ -116,8 +116,14 @@ struct AppointmentsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let draft = AppointmentDraft(slug: slug, from: from, to: to, note: note, status: status.map(statusToSend))
-            try await connection.withService { try await $0.createAppointment(draft) }
-            if output.json { return try Output.json([String: String]()) }
+            let json = output.json
+            let report = try await connection.withService { service -> WriteReport? in
+                try await service.createAppointment(draft)
+                guard json else { return nil }
+                let (record, lookup) = await RecordLookup.appointment(id: nil, slug: slug, from: from, in: service)
+                return WriteReport("appointments create", "created", sent: draft.form, record: record, lookup: lookup)
+            }
+            if let report { return try Output.json(report) }
             Output.standardOutput("Appointment booked: \(TerminalSafeText.escape(from)) – \(TerminalSafeText.escape(to)) with \(TerminalSafeText.escape(slug)).")
         }
     }
@@ -142,8 +148,14 @@ struct AppointmentsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let changes = AppointmentChanges(id: id, slug: slug, from: from, to: to, note: note, status: status.map(statusToSend))
-            try await connection.withService { try await $0.updateAppointment(changes) }
-            if output.json { return try Output.json([String: String]()) }
+            let json = output.json, from = from
+            let report = try await connection.withService { service -> WriteReport? in
+                try await service.updateAppointment(changes)
+                guard json else { return nil }
+                let (record, lookup) = await RecordLookup.appointment(id: changes.id, slug: nil, from: from, in: service)
+                return WriteReport("appointments update", "updated", sent: changes.form, record: record, lookup: lookup)
+            }
+            if let report { return try Output.json(report) }
             Output.standardOutput("Appointment \(id) updated.")
         }
     }
@@ -157,7 +169,7 @@ struct AppointmentsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.withService { try await $0.deleteAppointment(id: id) }
-            if output.json { return try Output.json([String: String]()) }
+            if output.json { return try Output.json(WriteReport("appointments delete", "deleted", sent: [("appointment_id", String(id))], lookup: "deleted: nothing is left to show")) }
             Output.standardOutput("Appointment \(id) deleted.")
         }
     }

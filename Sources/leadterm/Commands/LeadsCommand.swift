@@ -75,8 +75,14 @@ struct LeadsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let draft = try fields.draft(current: nil)
-            try await connection.withService { try await $0.createLead(draft) }
-            if output.json { return try Output.json([String: String]()) }
+            let json = output.json
+            let report = try await connection.withService { service -> WriteReport? in
+                try await service.createLead(draft)
+                guard json else { return nil }
+                let (record, lookup) = await RecordLookup.createdLead(draft, in: service)
+                return WriteReport("leads create", "created", sent: draft.form(), record: record, lookup: lookup)
+            }
+            if let report { return try Output.json(report) }
             Output.standardOutput("Lead created: \(TerminalSafeText.escape(draft.firstName)) \(TerminalSafeText.escape(draft.lastName)).")
         }
     }
@@ -97,11 +103,16 @@ struct LeadsCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            try await connection.withService { service in
+            let json = output.json
+            let report = try await connection.withService { service -> WriteReport? in
                 let current = try await service.lead(slug: slug)
-                try await service.updateLead(slug: slug, try fields.draft(current: current))
+                let draft = try fields.draft(current: current)
+                try await service.updateLead(slug: slug, draft)
+                guard json else { return nil }
+                let (record, lookup) = await RecordLookup.lead(slug: slug, in: service)
+                return WriteReport("leads update", "updated", sent: draft.form(slug: slug), record: record, lookup: lookup)
             }
-            if output.json { return try Output.json([String: String]()) }
+            if let report { return try Output.json(report) }
             Output.standardOutput("Lead updated: \(TerminalSafeText.escape(slug)).")
         }
     }
@@ -115,7 +126,10 @@ struct LeadsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.withService { try await $0.deleteLead(slug: slug) }
-            if output.json { return try Output.json([String: String]()) }
+            if output.json {
+                return try Output.json(WriteReport("leads delete", "deleted", sent: [("slug", slug)],
+                                                   lookup: "deleted: the service keeps the lead as deleted and lists it no more"))
+            }
             Output.standardOutput("Lead deleted: \(TerminalSafeText.escape(slug)).")
         }
     }

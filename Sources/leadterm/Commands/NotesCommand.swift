@@ -26,8 +26,14 @@ struct NotesCommand: AsyncParsableCommand {
                 while note.hasSuffix("\n") { note.removeLast() }
             }
             let body = note
-            try await connection.withService { try await $0.createNote(slug: slug, text: body) }
-            if output.json { return try Output.json([String: String]()) }
+            let json = output.json
+            let report = try await connection.withService { service -> WriteReport? in
+                try await service.createNote(slug: slug, text: body)
+                guard json else { return nil }
+                let (record, lookup) = await RecordLookup.addedNote(slug: slug, text: body, in: service)
+                return WriteReport("notes add", "added", sent: [("note", body), ("slug", slug)], record: record, lookup: lookup)
+            }
+            if let report { return try Output.json(report) }
             Output.standardOutput("Note added to \(TerminalSafeText.escape(slug)).")
         }
     }
@@ -41,7 +47,7 @@ struct NotesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.withService { try await $0.deleteNote(id: noteID) }
-            if output.json { return try Output.json([String: String]()) }
+            if output.json { return try Output.json(WriteReport("notes delete", "deleted", sent: [("note_id", String(noteID))], lookup: "deleted: nothing is left to show")) }
             Output.standardOutput("Note \(noteID) deleted.")
         }
     }
