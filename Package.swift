@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["LeadsAPI", "LeadsSandbox", "LeadsStore"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport", "LeadsSandbox"], swiftSettings: strict),
         .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
         .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport", "TerminalUI"], swiftSettings: strict),

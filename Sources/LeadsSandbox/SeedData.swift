@@ -205,11 +205,12 @@ struct SeedData {
     }
 }
 
-/// SplitMix64: small, fast and the same on every platform.
-struct SplitMix64 {
+/// SplitMix64: small, fast and the same on every platform (the seed data's
+/// and the fuzz tests' randomness: a seed replays a run exactly).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,3 +1,4 @@
+import TextEditing
 /// A row of `leads/appointments/list/`.
 public struct Appointment: Sendable, Hashable, Codable, Identifiable {
     public var id: Int?
@@ -100,7 +101,7 @@ public struct Overview: Sendable, Hashable, Codable {
             guard item.objectValue != nil else { return nil }
             return SourceCount(source: item["source"].text, count: item["count"]?.intValue ?? 0)
         }
-        totalLeads = json.first("TotalLeads", "total_leads")?.intValue ?? statuses.reduce(0) { $0 + $1.count }
+        totalLeads = json.first("TotalLeads", "total_leads")?.intValue ?? statuses.reduce(0) { WholeNumber.adding($0, $1.count) }
         appointments = (json["appointments"]?.arrayValue ?? []).compactMap { item in
             guard item.objectValue != nil else { return nil }
             return AppointmentItem(

@@ -75,8 +75,7 @@ public struct Buffer: Hashable, Sendable {
     /// Writes `text` truncated with `…` to exactly `width` columns, padding with blanks.
     public mutating func putPadded(_ text: String, x: Int, y: Int, width columns: Int, style: Style = .plain, alignRight: Bool = false) {
         guard columns > 0 else { return }
-        let safe = SafeGraphemes.sanitize(text)
-        let fitted = DisplayWidth.truncate(safe, to: columns)
+        let fitted = DisplayWidth.truncate(text, to: columns)   // measured as drawn: the same cells SafeGraphemes makes
         let used = DisplayWidth.of(fitted)
         fill(Rect(x: x, y: y, width: columns, height: 1), style: style)
         put(fitted, x: alignRight ? x + columns - used : x, y: y, style: style, maxWidth: columns)
@@ -100,6 +99,30 @@ public struct Buffer: Hashable, Sendable {
     }
 
     // MARK: Reading back (tests, snapshots)
+
+    /// The first cell that breaks the buffer's rules, described, or nil: a
+    /// continuation follows its wide character, a wide character has its
+    /// continuation inside the row, no cell holds a control or bidi character,
+    /// and each grapheme is as wide as its cell says (`DisplayWidth`). The
+    /// fuzz tests check every frame with it.
+    public var malformedCell: String? {
+        for (index, cell) in cells.enumerated() {
+            if cell.width == 1, cell.grapheme.utf8.count == 1, let byte = cell.grapheme.utf8.first, byte >= 0x20, byte < 0x7F { continue }
+            let x = index % width, y = index / width
+            if cell.isContinuation {
+                if x == 0 || cells[index - 1].width != 2 { return "a continuation without its wide character at \(x),\(y): \(line(y))" }
+                continue
+            }
+            if cell.width == 2, x + 1 >= width || !cells[index + 1].isContinuation {
+                return "a wide character without its second half at \(x),\(y): \(line(y))"
+            }
+            if cell.grapheme.unicodeScalars.contains(where: SafeGraphemes.isUnsafe) { return "a control character at \(x),\(y): \(line(y))" }
+            if DisplayWidth.of(cell.grapheme) != Int(cell.width) {
+                return "“\(cell.grapheme.debugDescription)” in a cell \(cell.width) wide at \(x),\(y)"
+            }
+        }
+        return nil
+    }
 
     /// Row `y` as text; continuation cells are skipped so wide characters read naturally.
     public func line(_ y: Int) -> String {

@@ -43,11 +43,24 @@ public struct SafeGraphemes: Sequence {
             while true {
                 if index < pending.count { index += 1; return pending[index - 1] }
                 guard let character = characters.next() else { return nil }
+                if let single = SafeGraphemes.singleCell(character) { return single }   // most characters: no array
                 pending.removeAll(keepingCapacity: true)
                 index = 0
                 SafeGraphemes.cells(of: character, into: &pending)
             }
         }
+    }
+
+    /// The one cell of a printable ASCII character or a lone safe code point; nil otherwise.
+    @inline(__always)
+    static func singleCell(_ character: Character) -> Element? {
+        if let ascii = character.asciiValue {
+            return ascii >= 0x20 && ascii < 0x7F ? Element(text: String(character), width: 1) : nil
+        }
+        let scalars = character.unicodeScalars
+        guard scalars.count == 1, let only = scalars.first, !isUnsafe(only), !isRegionalIndicator(only) else { return nil }
+        let width = DisplayWidth.scalarWidth(only)
+        return width > 0 ? Element(text: String(character), width: width) : nil
     }
 
     /// The cells one grapheme cluster is drawn in (none for a lone format character).

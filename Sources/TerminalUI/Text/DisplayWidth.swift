@@ -60,20 +60,26 @@ public enum DisplayWidth {
 
     /// The longest prefix of `text` that fits in `width` columns, with `…`
     /// when it had to be cut. A wide character never straddles the edge.
+    /// One pass that stops once the text is known not to fit: a 3,000-letter
+    /// word in a 20-column cell costs 20 columns, not 3,000.
     public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
-        if of(text) <= width { return text }
-        let room = width - of(ellipsis)
-        guard room >= 0 else { return "" }
-        var out = ""
-        var used = 0
-        for character in text {
-            let w = of(character)
-            if used + w > room { break }
-            out.append(character)
-            used += w
+        if isPrintableASCII(text) {
+            guard text.utf8.count > width else { return text }
+            let room = width - of(ellipsis)
+            return room >= 0 ? String(text.utf8.prefix(room))! + ellipsis : ""
         }
-        return out + ellipsis
+        let room = width - of(ellipsis)
+        var used = 0
+        var fitEnd = text.startIndex   // the end of the longest prefix within `room`
+        for index in text.indices {
+            used += of(text[index])
+            if used > width {
+                return room >= 0 ? String(text[..<fitEnd]) + ellipsis : ""
+            }
+            if used <= room { fitEnd = text.index(after: index) }
+        }
+        return text
     }
 
     /// `text` padded with spaces to exactly `width` columns (truncated if longer).

@@ -19,16 +19,17 @@ public struct BarChart: Sendable {
         guard !rect.isEmpty else { return }
         let labelWidth = min(rect.width / 3, (bars.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1)
         let maxValue = max(1, bars.map(\.value).max() ?? 1)
-        let valueWidth = String(maxValue).count + 1
+        // The value's column never reaches past the rect, however many digits a server's count has.
+        let valueWidth = min(String(maxValue).count + 1, max(0, rect.width - labelWidth))
         let barWidth = max(0, rect.width - labelWidth - valueWidth - 1)
         for (index, bar) in bars.prefix(rect.height).enumerated() {
             let y = rect.y + index
             buffer.putPadded(bar.label, x: rect.x, y: y, width: labelWidth, style: theme["ui.text"])
-            let length = bar.value <= 0 ? 0 : max(1, bar.value * barWidth / maxValue)
+            let length = bar.value <= 0 || barWidth == 0 ? 0 : max(1, min(barWidth, Int(Double(bar.value) / Double(max(1, maxValue)) * Double(barWidth))))   // counts from a server: no Int product
             let style = bar.style ?? theme[bar.role]
             // Solid blocks in the bar's colour; on mono the blocks alone carry the value.
             buffer.put(String(repeating: "█", count: length), x: rect.x + labelWidth, y: y, style: Style(foreground: style.foreground, attributes: style.attributes))
-            buffer.putPadded(String(bar.value), x: rect.x + labelWidth + barWidth + 1, y: y, width: valueWidth, style: theme["ui.text"], alignRight: true)
+            buffer.putPadded(String(bar.value), x: rect.maxX - valueWidth, y: y, width: valueWidth, style: theme["ui.text"], alignRight: true)
         }
     }
 }

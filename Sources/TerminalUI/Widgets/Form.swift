@@ -32,7 +32,8 @@ public struct Form: Sendable {
     public func render(in rect: Rect, buffer: inout Buffer, theme: Theme) {
         buffer.fill(rect, style: theme["ui.dialog"])
         let inside = PaneFrame(title: title, isFocused: true).render(in: rect, buffer: &buffer, theme: theme)
-        let labelWidth = min(18, max(8, (fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 2))
+        // Labels take at most half of a narrow form: nothing is drawn past its box.
+        let labelWidth = min(inside.width / 2, min(18, max(8, (fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 2)))
         var y = inside.y
         for (index, field) in fields.enumerated() where y < inside.maxY - 1 {
             let isFocused = index == focus
@@ -89,8 +90,11 @@ public struct ConfirmDialog: Sendable {
         let box = area.centered(width: width, height: 5)
         buffer.fill(box, style: theme["ui.dialog"])
         let inside = PaneFrame(title: title, isFocused: true).render(in: box, buffer: &buffer, theme: theme)
+        // A screen too short for the whole box keeps the message, then the hint, inside it.
+        guard inside.height >= 1 else { return }
         buffer.putPadded(message, x: inside.x + 1, y: inside.y, width: inside.width - 2, style: theme["ui.dialog"])
-        buffer.putPadded(hint, x: inside.x + 1, y: inside.y + 2, width: inside.width - 2, style: theme["ui.hint"], alignRight: true)
+        guard inside.height >= 2 else { return }
+        buffer.putPadded(hint, x: inside.x + 1, y: inside.y + min(2, inside.height - 1), width: inside.width - 2, style: theme["ui.hint"], alignRight: true)
     }
 }
 

@@ -66,6 +66,9 @@ public struct TextArea: Sendable {
                 used += w
                 end += 1
             }
+            // A character wider than the line (a wide one in one column) still takes a line of its own:
+            // without this the loop would add empty lines for ever.
+            if end == start, end < characters.count, characters[end] != "\n" { end += 1 }
             if end < characters.count, characters[end] == " " {
                 // A space right at the edge: break there, keeping the space on this line.
                 lines.append((start, end + 1 - start))

@@ -37,11 +37,18 @@ public struct TextFieldState: Hashable, Sendable {
 
     public mutating func insert(_ character: Character) { input.apply(.insert(String(character)), singleLine: true) }
 
-    /// Keeps the cursor inside `width` columns by scrolling.
+    /// Keeps the cursor inside `width` columns by scrolling: walks back from
+    /// the cursor at most `width` columns (a pasted page costs a line, not its length squared).
     mutating func scrollToCursor(width: Int) {
         guard width > 1 else { scroll = cursor; return }
         if cursor < scroll { scroll = cursor }
-        while DisplayWidth.of(String(characters[scroll..<cursor])) > width - 1 { scroll += 1 }
+        var used = 0, start = cursor
+        while start > scroll {
+            let next = DisplayWidth.of(characters[start - 1])
+            if used + next > width - 1 { scroll = start; return }
+            used += next
+            start -= 1
+        }
     }
 }
 
@@ -65,7 +72,8 @@ public struct TextField: Sendable {
         if state.characters.isEmpty {
             buffer.put(placeholder, x: rect.x, y: rect.y, style: theme["ui.placeholder"], maxWidth: rect.width)
         } else {
-            let visible = state.characters[state.scroll...].map { isMasked ? "•" : String($0) }.joined()
+            // No more than can show: a column per character at least, bar zero-width ones.
+            let visible = state.characters[state.scroll...].prefix(rect.width * 2 + 8).map { isMasked ? "•" : String($0) }.joined()
             buffer.put(visible, x: rect.x, y: rect.y, style: fieldStyle, maxWidth: rect.width)
         }
         if isFocused {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `leadterm sandbox` as a user runs it: it prints where it listens and the

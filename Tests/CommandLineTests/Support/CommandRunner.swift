@@ -1,5 +1,6 @@
 import Foundation
 import LeadsSandbox
+import TestSupport
 import Testing
 
 /// Runs the built `leadterm` binary with a clean environment.
