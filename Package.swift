@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "leadterm",
             dependencies: [
-                "LeadsAPI", "LeadsSandbox", "TerminalUI", "LeadsStore", "LeadsUI", "CTermGuard",
+                "LeadsAPI", "LeadsSandbox", "TerminalUI", "LeadsStore", "LeadsUI", "CTermGuard", "TextEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LeadsAPI
 import TerminalUI
+import TextEditing
 
 struct NotesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct NotesCommand: AsyncParsableCommand {
                 note = lines.joined()
                 while note.hasSuffix("\n") { note.removeLast() }
             }
-            let body = note
+            let body = LineBreaks.normalized(note)   // a note written on Windows or pasted from a mail: \r\n and \r are line ends
             let json = output.json
             let report = try await connection.withService { service -> WriteReport? in
                 try await service.createNote(slug: slug, text: body)

@@ -31,7 +31,8 @@ import Testing
             let note = try report(await cli("notes", "add", slug, "Called\r\nSends contract", "--json"))
             let noteRecord = try #require(note["record"] as? [String: Any], "\(note)")
             let noteID = try #require(noteRecord["id"] as? Int)
-            #expect((noteRecord["note"] as? String)?.replacingOccurrences(of: "\r\n", with: "\n") == "Called\nSends contract")
+            #expect(noteRecord["note"] as? String == "Called\nSends contract")   // CRLF typed or pasted is sent as one line break
+            #expect((note["sent"] as? [String: String])?["note"] == "Called\nSends contract")
             let noteGone = try report(await cli("notes", "delete", String(noteID), "--json"))
             #expect(noteGone["outcome"] as? String == "deleted" && noteGone["record"] is NSNull)
             #expect((noteGone["sent"] as? [String: String])?["note_id"] == String(noteID))

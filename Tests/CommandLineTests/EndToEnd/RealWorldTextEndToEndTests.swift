@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func namesFromWebFormsNotesAndPastesThroughTmux() async throws {
-        try await SandboxHarness.with(leads: 30) { sandbox, _ in
+        try await SandboxHarness.with(leads: 30) { sandbox, client in
             let cli = CommandRunner(sandbox: sandbox)
             for (index, (first, last)) in Self.names.enumerated() {
                 let made = try await cli("leads", "create", "--first-name", first, "--last-name", last, "--email", "w\(index)@example.com",
@@ -64,7 +64,8 @@ import Testing
             }
             let list = try #require(try await cli("leads", "list", "--email", "w0@", "--json").json as? [String: Any])
             let heart = try #require((list["results"] as? [[String: Any]])?.first?["slug"] as? String)
-            #expect(try await cli("notes", "add", heart, "Called\r\nSends contract Friday").status == 0)
+            // Stored with CRLF, as another client of the service may store it (the command line sends \n).
+            try await client.createNote(slug: heart, text: "Called\r\nSends contract Friday")
 
             let tmux = try TmuxSession()
             let dir = tmux.scratch.path
