@@ -123,9 +123,9 @@ public enum AppReducer {
                 state.message = StatusMessage("Nothing here takes text: the paste was ignored.", .info, at: state.now)
                 return []
             }
-            var effects = perform(&state, .filter)
-            effects += text(&state, typed)
-            return effects
+            let effects = perform(&state, .filter)
+            guard state.filterBar != nil else { return effects }
+            return effects + text(&state, typed)
         }
         guard state.filterBar != nil else { return [] }
         return filterBar(&state, typed.action(FilterBarFeature.Action.edited, FilterBarFeature.Action.pasted))

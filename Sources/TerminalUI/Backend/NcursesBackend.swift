@@ -194,8 +194,9 @@ public final class NcursesBackend: TerminalBackend {
 
     /// The text between the paste markers, as one event. Every code point is
     /// text, line breaks, tabs and ESC included (the field decides what they
-    /// become: `TextInput.insertable`); nothing inside a paste is a key press. Past `pasteLimit` characters the rest is read and dropped;
-    /// 300 ms without a byte ends a paste whose end marker was lost.
+    /// become: `TextInput.insertable`); nothing inside a paste is a key press.
+    /// Past `pasteLimit` characters the rest is read and dropped; 300 ms
+    /// without a byte ends a paste whose end marker was lost (or a hang-up).
     private func readPaste() -> TerminalEvent {
         var text = String.UnicodeScalarView()
         var count = 0
