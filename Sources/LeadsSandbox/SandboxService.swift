@@ -118,7 +118,9 @@ final class SandboxService: Sendable {
         }
         for (parameter, column) in [("first_name", "first_name"), ("last_name", "last_name"), ("email", "email"), ("phone", "phone"), ("owner", "owner")] {
             if let value = fields[parameter], !value.isEmpty {
-                conditions.append("\(column) LIKE ? ESCAPE '\\'")
+                // Case-insensitive beyond ASCII, as the service's `icontains` is (SQLite's LIKE folds ASCII only):
+                // GRDB's swiftLowercaseString is String.lowercased().
+                conditions.append("swiftLowercaseString(\(column)) LIKE swiftLowercaseString(?) ESCAPE '\\'")
                 arguments += [Self.likePattern(value)]
             }
         }
@@ -179,7 +181,7 @@ final class SandboxService: Sendable {
             arguments += [status]
         }
         if let lead = fields["lead"], !lead.isEmpty {
-            conditions.append("l.first_name LIKE ? ESCAPE '\\'")
+            conditions.append("swiftLowercaseString(l.first_name) LIKE swiftLowercaseString(?) ESCAPE '\\'")
             arguments += [Self.likePattern(lead)]
         }
         if !errors.isEmpty { return .validation(errors) }

@@ -69,9 +69,9 @@ struct AppointmentFormView {
         if case .success(let start) = form.start(today: state.today) {
             let end = form.minutes.map { minutes -> String in
                 let end = start.adding(minutes: minutes)
-                return " – " + String(format: "%02d:%02d", end.hour, end.minute)
+                return " – " + (end.day == start.day ? String(format: "%02d:%02d", end.hour, end.minute) : end.friendly(today: state.today))
             } ?? ""
-            notes[.start] = "→ \(start.friendly)\(end)"
+            notes[.start] = "→ \(start.friendly(today: state.today))\(end)"
         }
         // The form speaks of the lead picker's keys (its errors too), whether or not matches show now.
         let picker = ["global", "form", "picker"]

@@ -52,6 +52,9 @@ import Testing
             #expect(yamada.results.map(\.name) == ["太郎 山田"])
             let byEmail = try await client.leads(LeadQuery(email: "ANA.SOUZA"))
             #expect(byEmail.results.map(\.slug) == ["ana-souza-1"])
+            // Case-insensitive beyond ASCII, as the service's icontains: ÅNGSTRÖM finds Ångström (LIKE alone did not).
+            let zoe = try await client.leads(LeadQuery(lastName: "ÅNGSTRÖM"))
+            #expect(zoe.results.map(\.name) == ["Zoë Ångström"])
             let campaign = try await client.leads(LeadQuery(campaign: "no-such-campaign"))
             #expect(campaign.count == 0 && campaign.results.isEmpty)
             await #expect(throws: APIError.validation(FieldErrors([("status", ["\"won\" is not a valid choice."])]))) {

@@ -82,7 +82,7 @@ public struct AppointmentForm: FormModel {
         case .failure(let error): errors[.start] = "\(error.message)"
         case .success(let start):
             if mode == .create || form.value(.start) != form.original[.start], start.date(in: context.zone) < context.now {
-                errors[.start] = "\(start.friendly) is in the past."
+                errors[.start] = "\(start.friendly(today: context.today)) is in the past."
             }
         }
         if minutes == nil { errors[.duration] = "Minutes must be a whole number from 5 to 720." }
@@ -142,7 +142,7 @@ public struct AppointmentForm: FormModel {
 
     /// `Booked Ana Souza Tue 24 Nov 14:00.`
     public func savedMessage(today: Day) -> TextWithKeys {
-        let start = (try? start(today: today).get())?.friendly ?? ""
+        let start = (try? start(today: today).get())?.friendly(today: today) ?? ""
         return "\(mode == .create ? "Booked" : "Changed") \(form.value(.lead)) \(start)."
     }
 

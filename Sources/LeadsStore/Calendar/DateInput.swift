@@ -12,8 +12,11 @@ public struct DayTime: Hashable, Sendable, CustomStringConvertible {
 
     /// `2026-11-24 14:00`, as the service takes it.
     public var description: String { "\(day) " + String(format: "%02d:%02d", hour, minute) }
-    /// `Tue 24 Nov 14:00`, to show next to the field.
-    public var friendly: String { "\(day.short) " + String(format: "%02d:%02d", hour, minute) }
+    /// `Tue 24 Nov 14:00`, to show next to the field; `Mon 17 Nov 2036 09:00`
+    /// outside `today`'s year (an offset of weeks may land years away).
+    public func friendly(today: Day) -> String {
+        "\(day.short)\(day.year == today.year ? "" : " \(day.year)") " + String(format: "%02d:%02d", hour, minute)
+    }
 
     public func date(in zone: TimeZone) -> Date { day.at(hour: hour, minute: minute, in: zone) }
 

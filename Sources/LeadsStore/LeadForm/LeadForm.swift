@@ -108,9 +108,8 @@ public struct LeadForm: FormModel {
     public static func new(settings: Settings) -> LeadForm {
         var values: [Field: String] = [:], notes: [Field: String] = [:]
         if let (assignee, origin) = fallbackAssignee(settings) { values[.assignee] = assignee; notes[.assignee] = "prefilled: \(origin)" }
-        var form = LeadForm(mode: .create, values: values, notes: notes)
-        form.form.forgetOriginal()
-        return form
+        // The prefilled assignee is not something typed: Esc on an untouched form closes it without asking.
+        return LeadForm(mode: .create, values: values, notes: notes)
     }
 
     /// Editing a lead: every field prefilled from its list row and detail; location,

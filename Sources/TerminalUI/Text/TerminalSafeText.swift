@@ -19,10 +19,11 @@ public enum TerminalSafeText {
     }
 
     /// Multi-line form for a note or message shown over several lines:
-    /// keeps line breaks as `\n` (`\r\n` and a lone `\r` too, `LineBreaks`), escapes every other control.
+    /// keeps line breaks as `\n` (`\r\n` and a lone `\r` too, `LineBreaks`), shows a tab as a
+    /// blank (as the app does), escapes every other control.
     public static func escapeKeepingNewlines(_ text: String) -> String {
         LineBreaks.lines(text)
-            .map { escape(String($0)) }
+            .map { escape(String($0.map { $0 == "\t" ? " " : $0 })) }
             .joined(separator: "\n")
     }
 

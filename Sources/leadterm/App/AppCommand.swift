@@ -83,6 +83,7 @@ enum AppLauncher {
             let more = warnings.count > 1 ? " (+\(warnings.count - 1) more, listed at exit)" : ""
             state.message = StatusMessage("\(first)\(more)", .error, at: state.now)
         }
+        let warningMessage = state.message
         let screen = Screen(theme: appearance.theme, keymap: appearance.keymap, helpContexts: AppVocabulary.appContexts,
                             descriptions: AppVocabulary.descriptions)
         let app = LeadsApp(backend: backend, service: service, state: state, keymap: appearance.keymap, screen: screen,
@@ -110,7 +111,7 @@ enum AppLauncher {
         SignalWatcher.shared.release()
         for warning in warnings { Output.standardError("leadterm: \(warning)") }
         for problem in problems + app.draftProblems { Output.standardError("leadterm: \(problem)") }
-        if let message = app.state.message, message.level == .error {
+        if let message = app.state.message, message.level == .error, message != warningMessage {   // the warnings are listed above
             Output.standardError("leadterm: \(TerminalSafeText.escape(screen.keys.text(message.text, in: ["global"])))")
         }
         if environment["LEADTERM_TIMINGS"] == "1", let first = app.timings.firstFrameWithData {

@@ -33,9 +33,15 @@ struct Appearance {
     /// Theme: `LEADTERM_THEME` (default "default"); `NO_COLOR` → "mono".
     /// Keymap: the shipped default, then a variant named by `LEADTERM_KEYMAP`
     /// (e.g. `emacs`), then the user's `keymap.toml` over them.
-    /// A file with any problem is skipped (with its warnings) for the built-in default.
+    /// A file with any problem is skipped (with its warnings) for the built-in default;
+    /// its first warning says so, since the status bar shows only the first.
     static func load(locator: ConfigLocator, depth: ColorDepth) -> Appearance {
         var warnings: [ConfigWarning] = []
+        func rejected(_ fileWarnings: [ConfigWarning], _ what: String) -> [ConfigWarning] {
+            guard var first = fileWarnings.first else { return [] }
+            first.message = "\(what) not used until fixed: \(first.message)"
+            return [first] + fileWarnings.dropFirst()
+        }
         let environment = locator.environment
         let wanted = environment["NO_COLOR"].map { !$0.isEmpty } == true ? "mono" : (environment["LEADTERM_THEME"] ?? "default")
 
@@ -52,7 +58,7 @@ struct Appearance {
         var theme = builtIn
         if let source = themeSource(wanted) {
             let loaded = ThemeLoader.load(source, knownRoles: AppVocabulary.roles, depth: depth, find: themeSource)
-            warnings += loaded.warnings
+            warnings += loaded.theme == nil ? rejected(loaded.warnings, "theme") : loaded.warnings
             if let loadedTheme = loaded.theme { theme = loadedTheme }
         } else if wanted != "default" {
             warnings.append(ConfigWarning(file: "LEADTERM_THEME", line: 0, message: "no theme named \"\(wanted)\"; using the default"))
@@ -62,7 +68,7 @@ struct Appearance {
         func keymap(file: String, text: String) -> Keymap? {
             let loaded = KeymapLoader.load(file: file, text: text, knownContexts: Set(AppVocabulary.contexts.map(\.id)),
                                            knownActions: AppVocabulary.actionIDs)
-            warnings += loaded.warnings
+            warnings += loaded.keymap == nil ? rejected(loaded.warnings, "keymap") : loaded.warnings
             return loaded.keymap
         }
         var keys = keymap(file: "built-in default keymap", text: BuiltInDefaults.keymap) ?? Keymap()

@@ -54,5 +54,6 @@ import TerminalUI
     @Test func multiLineKeepsNewlinesOnly() {
         #expect(TerminalSafeText.escapeKeepingNewlines("a\r\nb\nc\u{1B}") == "a\nb\nc\\e")
         #expect(TerminalSafeText.escapeKeepingNewlines("lone\rcarriage") == "lone\ncarriage")
+        #expect(TerminalSafeText.escapeKeepingNewlines("a\tb") == "a b")
     }
 }
