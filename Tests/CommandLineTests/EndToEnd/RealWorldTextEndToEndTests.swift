@@ -143,6 +143,13 @@ import Testing
             #expect(lines.contains { $0.contains("New appointment") }, "the paste closed or submitted the form")
             try await app.keys("C-s")
             try await app.waitFor(text: "Booked")
+            // The month grid beside tomorrow's agenda, the family in its note: no joiner drawn, no row broken
+            // (a count once read `28‍¹`).
+            try await app.keys("2")
+            try await app.waitFor(text: "· today")
+            try await app.keys("m", "Right")
+            lines = try await app.waitFor(text: "Agenda: 1. pri")
+            Self.expectWhole(lines, width: 100, "the month grid")
             try await app.keys("q")
             _ = try await app.waitForFile("exit")
             #expect(app.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
