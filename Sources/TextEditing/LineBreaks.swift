@@ -23,9 +23,11 @@ public enum LineBreaks {
     }
 
     /// The lines of `text`, split at any line break (an empty last line kept:
-    /// `"a\n"` is `["a", ""]`).
-    public static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: isBreak)
+    /// `"a\n"` is `["a", ""]`). `asciiOnly` splits at `\n`, `\r\n` and `\r` alone:
+    /// a file format's lines (TOML allows U+2028 inside a string).
+    public static func lines(_ text: String, asciiOnly: Bool = false) -> [Substring] {
+        asciiOnly ? text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            : text.split(omittingEmptySubsequences: false, whereSeparator: isBreak)
     }
 
     /// `text` on one line: each line break (and tab) becomes a space.

@@ -40,7 +40,7 @@ public enum TOMLReader {
     public static func read(_ text: String) -> Result<[TOMLTable], TOMLError> {
         var tables = [TOMLTable(name: "", line: 1, entries: [])]
         // CRLF and a lone CR end lines too (TOML 1.0 allows CRLF; Windows editors write it).
-        var lines = LineBreaks.lines(text).map(String.init)
+        var lines = LineBreaks.lines(text, asciiOnly: true).map(String.init)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         var index = 0
         while index < lines.count {

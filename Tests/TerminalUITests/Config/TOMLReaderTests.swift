@@ -17,6 +17,12 @@ import Testing
         #expect(tables[2].entries.last?.value == .array([.integer(1), .integer(2)]))
     }
 
+    /// TOML's line ends are LF and CRLF (and, here, a lone CR); U+2028 inside a string is text.
+    @Test func aUnicodeLineSeparatorInAStringIsText() throws {
+        let tables = try TOMLReader.read("a = \"x\u{2028}y\"\r\nb = 1").get()
+        #expect(tables[0].entries.map(\.value) == [.string("x\u{2028}y"), .integer(1)])
+    }
+
     /// Numbers too big for 64 bits are the line's message, never a trap.
     @Test(arguments: [
         ("a = 99999999999999999999999", "“99999999999999999999999” is too large for a whole number (TOML integers are 64-bit)"),
