@@ -46,7 +46,7 @@ struct AppointmentsCommand: AsyncParsableCommand {
                 all ? try await collect(service.allAppointments(query)) : try await service.appointments(query)
             }
             if output.json { return try Output.json(page) }
-            var table = Table([.init(title: "ID", alignRight: true), .init(title: "FROM"), .init(title: "TO"),
+            var table = Table([.init(title: "ID", alignRight: true, isIdentifier: true), .init(title: "FROM"), .init(title: "TO"),
                                .init(title: "LEAD", isFlexible: true, minimum: 14), .init(title: "STATUS"),
                                .init(title: "NOTE", isFlexible: true, minimum: 10, hideOrder: 1)])
             for item in page.results {

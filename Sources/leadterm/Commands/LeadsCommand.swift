@@ -44,7 +44,7 @@ struct LeadsCommand: AsyncParsableCommand {
             var table = Table([.init(title: "NAME", isFlexible: true, minimum: 16), .init(title: "STATUS"),
                                .init(title: "SOURCE", hideOrder: 1), .init(title: "PHONE", hideOrder: 4),
                                .init(title: "EMAIL", isFlexible: true, minimum: 14, hideOrder: 5), .init(title: "OWNER", hideOrder: 2),
-                               .init(title: "ADDED", hideOrder: 3), .init(title: "SLUG", isFlexible: true, minimum: 16)])
+                               .init(title: "ADDED", hideOrder: 3), .init(title: "SLUG", isIdentifier: true)])
             for lead in page.results {
                 table.add([lead.name, lead.status, lead.source, lead.phone, lead.email, lead.owner, Output.day(lead.addedOn), lead.slug])
             }

@@ -21,13 +21,39 @@ import Testing
 
     @Test func optionalColumnsAreHiddenBeforeFlexibleOnesGetUnreadable() {
         var table = Table([.init(title: "NAME", isFlexible: true, minimum: 12), .init(title: "SOURCE", hideOrder: 1),
-                           .init(title: "SLUG", isFlexible: true, minimum: 10)])
-        table.add(["Maximilian-Alexander von Hohenzollern", "instagram", "maximilian-alexander-von-10"])
+                           .init(title: "EMAIL", isFlexible: true, minimum: 10)])
+        table.add(["Maximilian-Alexander von Hohenzollern", "instagram", "maximilian-alexander-von@example.com"])
         #expect(table.render(width: 60).split(separator: "\n")[0].contains("SOURCE"))
         let narrow = table.render(width: 30).split(separator: "\n")
         #expect(!narrow[0].contains("SOURCE"))
         #expect(narrow[2] == "Maximilian-Al…  maximilian-al…")
         #expect(narrow.allSatisfy { DisplayWidth.of(String($0)) <= 30 })
+    }
+
+    /// The slug is what the next command needs: at 80 columns it was `francois-lefevre…` (issue 11.3).
+    @Test func identifiersAreNeverCutOtherColumnsGiveWay() {
+        var table = Table([.init(title: "NAME", isFlexible: true, minimum: 16), .init(title: "STATUS"), .init(title: "SOURCE", hideOrder: 1),
+                           .init(title: "PHONE", hideOrder: 4), .init(title: "EMAIL", isFlexible: true, minimum: 14, hideOrder: 5),
+                           .init(title: "OWNER", hideOrder: 2), .init(title: "ADDED", hideOrder: 3), .init(title: "SLUG", isIdentifier: true)])
+        let slug = "maximilian-alexander-von-hohenzollern-sigmaringen-und-wurtte-10"   // the sandbox's longest, 63 columns
+        table.add(["Maximilian-Alexander von Hohenzollern", "tentative", "facebook", "09959556651", "maximilian@example.com", "demo", "2026-11-23", slug])
+        table.add(["François Lefèvre", "contact", "other", "+16415250659", "francois.lefevre.7@mail.test", "demo", "2026-11-23", "francois-lefevre-7"])
+        for width in [80, 60] {
+            let lines = table.render(width: width).split(separator: "\n").map(String.init)
+            #expect(lines[2].hasSuffix(slug) && lines[3].hasSuffix("francois-lefevre-7"), "\(width): \(lines)")
+            // Every line fits but the outlier's, which runs past the edge whole.
+            #expect(lines.enumerated().allSatisfy { $0.offset == 2 || DisplayWidth.of($0.element) <= width }, "\(width): \(lines)")
+        }
+        // Narrower than the slug and a name: the line runs long rather than cut it.
+        #expect(table.render(width: 30).split(separator: "\n")[2].hasSuffix(slug))
+        // One outlier among many does not squeeze every other column: it runs past the edge, whole.
+        for index in 0..<12 {
+            table.add(["Grace Johansson", "prospect", "direct", "+1555000\(index)", "l\(index)@example.com", "demo", "2026-11-01", "grace-johansson-\(index + 100)"])
+        }
+        let many = table.render(width: 80).split(separator: "\n").map(String.init)
+        #expect(many[0].contains("EMAIL"), "\(many)")
+        #expect(many[2].hasSuffix(slug) && many[3].hasSuffix("francois-lefevre-7"))
+        #expect(many.enumerated().allSatisfy { $0.offset == 2 || DisplayWidth.of($0.element) <= 80 }, "\(many)")
     }
 
     @Test func flexibleColumnsGiveWayToFitTheTerminal() {
