@@ -126,7 +126,8 @@ extension Screen {
                 .render(in: area, buffer: &buffer, theme: theme)
         case .leadForm(let form):
             FormView(model: form, context: state.context, keys: keys, scope: state.keyScope.contexts,
-                     hint: "\(key: .save) save · \(key: .nextField) next field · \(key: .submit) on the last field saves · \(key: .cancel) cancel")
+                     hint: "\(key: .save) save · \(key: .nextField) next field · \(key: .submit) on the last field saves · \(key: .cancel) cancel",
+                     notes: form.choiceNotes)
                 .render(in: area.centered(width: min(area.width - 2, 78), height: min(area.height, 24)), buffer: &buffer, theme: theme)
         case .noteForm(let form):
             let view = FormView(model: form, context: state.context, keys: keys, scope: state.keyScope.contexts,

@@ -90,9 +90,51 @@ public struct LeadForm: FormModel {
         if let slug { values["slug"] = slug }
         var byField: [Field: TextWithKeys] = [:]
         for entry in Rules.lead(values, requireSlug: false).entries {
-            if let field = Field(rawValue: entry.field) { byField[field] = TextWithKeys(stringLiteral: entry.messages.joined(separator: " ")) }
+            guard let field = Field(rawValue: entry.field) else { continue }
+            var text = entry.messages.joined(separator: " ")
+            if let options = Self.choices[field] { text += " Choose " + Self.list(options) + "." }   // the service's words, then the way out
+            byField[field] = TextWithKeys(stringLiteral: text)
         }
         return byField
+    }
+
+    // MARK: Choices
+
+    /// The values status and source take (the service's, in its order).
+    public static let choices: [Field: [String]] = [.status: LeadStatus.allCases.map(\.rawValue), .source: LeadSource.allCases.map(\.rawValue)]
+
+    /// Under a focused status or source field, the choices that fit what is typed
+    /// (all of them when nothing fits): `closed · contact · customer` after `c`.
+    public var choiceNotes: [Field: String] {
+        let field = form.focus
+        guard let options = Self.choices[field] else { return [:] }
+        let typed = SearchFolding.fold(form.value(field).trimmingCharacters(in: .whitespaces))
+        if options.contains(typed) { return [:] }
+        let fitting = options.filter { $0.hasPrefix(typed) }
+        return [field: (fitting.isEmpty ? "choose " : "") + (fitting.isEmpty ? options : fitting).joined(separator: " · ")
+                    + (fitting.count == 1 ? " (tab completes)" : "")]
+    }
+
+    /// While what is typed in status or source is still the start of a choice, the choices
+    /// under it say enough: no "not a valid choice" yet.
+    public func showsErrorWhileFocused(_ field: Field) -> Bool {
+        guard let options = Self.choices[field] else { return true }
+        let typed = SearchFolding.fold(form.value(field).trimmingCharacters(in: .whitespaces))
+        return !options.contains { $0.hasPrefix(typed) }
+    }
+
+    /// Leaving status or source with the start of one choice typed (`cust`) completes it.
+    public mutating func willLeaveField() {
+        let field = form.focus
+        guard let options = Self.choices[field] else { return }
+        let typed = SearchFolding.fold(form.value(field).trimmingCharacters(in: .whitespaces))
+        let fitting = options.filter { $0.hasPrefix(typed) }
+        guard !typed.isEmpty, fitting.count == 1, fitting[0] != form.value(field) else { return }
+        form.inputs[field] = TextInput(fitting[0])
+    }
+
+    static func list(_ options: [String]) -> String {
+        options.count > 1 ? options.dropLast().joined(separator: ", ") + " or " + options[options.count - 1] : options.joined()
     }
 
     public func saveRequest(_ context: Context) -> Request? {

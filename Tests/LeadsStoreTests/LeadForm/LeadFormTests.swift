@@ -21,6 +21,30 @@ import TextEditing
         #expect(LeadForm.new(settings: settings).form.notes[.assignee] == "prefilled: default assignee from settings")
     }
 
+    /// Issue 11.8: `won` said "is not a valid choice" without the choices. Now the choices that fit
+    /// show under the field as you type, leaving with one choice's start completes it, and the
+    /// error names them all.
+    @Test func choiceFieldsOfferTheirChoicesAndCompleteAPrefix() {
+        let context = Fixtures.context()
+        var form = LeadForm.new(settings: Fixtures.settings())
+        for _ in 0..<4 { _ = FormFeature.reduce(&form, .command(.nextField), context) }
+        #expect(form.form.focus == .status)
+        #expect(form.choiceNotes[.status] == "prospect · tentative · potential · closed · contact · customer")
+        _ = FormFeature.reduce(&form, .edited(.insert("c")), context)
+        #expect(form.choiceNotes[.status] == "closed · contact · customer")
+        #expect(form.visibleErrors(context)[.status] == nil)   // the start of a choice: no error yet
+        _ = FormFeature.reduce(&form, .edited(.insert("U")), context)
+        #expect(form.choiceNotes[.status] == "customer (tab completes)")
+        _ = FormFeature.reduce(&form, .command(.nextField), context)
+        #expect(form.form.value(.status) == "customer" && form.form.focus == .source)
+        _ = FormFeature.reduce(&form, .edited(.insert("won")), context)
+        #expect(form.choiceNotes[.source] == "choose direct · website · facebook · twitter · instagram · search · pinterest · reddit · other")
+        _ = FormFeature.reduce(&form, .command(.nextField), context)
+        #expect(form.form.value(.source) == "won")   // nothing to complete: left as typed
+        #expect(form.clientErrors(context)[.source]
+                == "\"won\" is not a valid choice. Choose direct, website, facebook, twitter, instagram, search, pinterest, reddit or other.")
+    }
+
     @Test func editPrefillsWhatUpdateNeedsAndSaysWhereItCameFrom() {
         var store = TestStore(Fixtures.loaded())
         store.state.lastUsed["lead-0"] = LeadExtras(location: "Porto", message: "Old message", assignee: "alex")
