@@ -45,6 +45,20 @@ import TextEditing
         #expect(router.actions(for: .character("u"), state: pending, frame: noFrame) == [.textEdited(.insert("u"))])
     }
 
+    /// On status and source, up/down cycle the choices (the `choice` context over `form`); tab still moves on.
+    @Test func onAChoiceFieldUpAndDownCycleTheChoices() {
+        var router = KeyRouter(keymap: keymap)
+        var form = state(.newLead, .nextField, .nextField, .nextField, .nextField)
+        #expect(form.keyScope.contexts == ["global", "form", "choice"])
+        for (key, expected) in [(Key.down, "prospect"), (.down, "tentative"), (.up, "prospect"), (.up, "customer")] {
+            form = AppReducer.preview(form, router.actions(for: key, state: form, frame: noFrame))
+            guard case .leadForm(let lead)? = form.modals.last else { Issue.record("the form closed"); return }
+            #expect(lead.form.value(.status) == expected && lead.form.focus == .status)
+        }
+        #expect(router.actions(for: .tab, state: form, frame: noFrame) == [.commandInvoked(.nextField)])
+        #expect(router.actions(for: .character("c"), state: form, frame: noFrame) == [.textEdited(.insert("c"))])
+    }
+
     @Test func inANoteEnterIsANewLineAndUpMovesByTheWrappedLine() {
         var router = KeyRouter(keymap: keymap)
         var note = state(.newNote)

@@ -75,7 +75,8 @@ public struct AppState: Equatable, Sendable {
         var scope: KeyScope
         switch topModal {
         case .confirm: scope = KeyScope(["dialog"])
-        case .leadForm: scope = KeyScope(["global", "form"], takesText: true)
+        case .leadForm(let form):
+            scope = KeyScope(LeadForm.choices[form.form.focus] != nil ? ["global", "form", "choice"] : ["global", "form"], takesText: true)
         case .noteForm: scope = KeyScope(["global", "form", "textarea"], takesText: true)
         case .appointmentForm(let form):
             scope = KeyScope(form.isPicking ? ["global", "form", "picker"] : ["global", "form"], takesText: true)
@@ -132,7 +133,7 @@ public struct KeyScope: Hashable, Sendable {
     public var takesText: Bool
 
     /// Contexts that belong to a text input: only they may bind printable keys while text is typed.
-    public static let textContexts: Set<String> = ["form", "textarea", "picker", "palette", "filter"]
+    public static let textContexts: Set<String> = ["form", "textarea", "picker", "choice", "palette", "filter"]
 
     public init(_ contexts: [String], takesText: Bool = false) { self.contexts = contexts; self.takesText = takesText }
 }

@@ -123,6 +123,24 @@ public struct LeadForm: FormModel {
         return !options.contains { $0.hasPrefix(typed) }
     }
 
+    /// Up/Down (`list.up`/`list.down` in the `choice` context) on status or source: the
+    /// previous or next choice, round the end; from a value that is none, the first that fits.
+    public mutating func handle(_ command: Command) -> Bool {
+        let field = form.focus
+        guard let options = Self.choices[field], command == .up || command == .down else { return false }
+        let typed = SearchFolding.fold(form.value(field).trimmingCharacters(in: .whitespaces))
+        let next: String
+        if let index = options.firstIndex(of: typed) {
+            next = options[(index + (command == .down ? 1 : options.count - 1)) % options.count]
+        } else {
+            next = options.first { $0.hasPrefix(typed) } ?? options[0]
+        }
+        form.inputs[field] = TextInput(next)
+        form.touched.insert(field)
+        form.serverErrors[field] = nil
+        return true
+    }
+
     /// Leaving status or source with the start of one choice typed (`cust`) completes it.
     public mutating func willLeaveField() {
         let field = form.focus

@@ -121,7 +121,7 @@ s = "leads.sort.next"
 A = "appointment.new.for.lead"
 
 # Forms: printable keys are text here, so only the form's own contexts
-# (form, textarea, picker) may bind them; keys of [global] that are not
+# (form, textarea, picker, choice) may bind them; keys of [global] that are not
 # printable (ctrl-l, ctrl-z, ctrl-c) still apply.
 [form]
 tab = "form.field.next"
@@ -140,6 +140,11 @@ down = "text.line.down"
 
 # The appointment form's lead field while it shows matches, over [form].
 [picker]
+up = "list.up"
+down = "list.down"
+
+# The lead form's status and source fields, over [form]: up/down cycle the choices.
+[choice]
 up = "list.up"
 down = "list.down"
 
