@@ -18,7 +18,7 @@ public enum LineBreaks {
     ///
     ///     "a\r\nb\rc" → "a\nb\nc"
     public static func normalized(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x0D }) || text.unicodeScalars.contains(where: { $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0x85 }) else { return text }
+        guard contains(text, where: { $0 == 0x0D || $0 == 0x2028 || $0 == 0x2029 || $0 == 0x85 }) else { return text }
         return String(text.map { isBreak($0) ? "\n" : $0 })
     }
 
@@ -34,7 +34,12 @@ public enum LineBreaks {
     ///
     ///     "Agenda:\r\n1. pricing" → "Agenda: 1. pricing"
     public static func oneLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value == 0x0A || $0.value == 0x0D || $0.value == 0x09 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0x85 }) else { return text }
+        guard contains(text, where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x2028 || $0 == 0x2029 || $0 == 0x85 }) else { return text }
         return String(text.map { isBreak($0) || $0 == "\t" ? " " : $0 })
+    }
+
+    /// Whether any code point of `text` is one `isBreakScalar` names: a scan without grapheme breaking.
+    private static func contains(_ text: String, where isBreakScalar: (UInt32) -> Bool) -> Bool {
+        text.unicodeScalars.contains { isBreakScalar($0.value) }
     }
 }

@@ -99,9 +99,10 @@ public enum DateInput {
         }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
+           parts.allSatisfy({ part in part.allSatisfy { $0.isASCII && $0.isNumber } }),
            case .success(let y) = WholeNumber.parse(parts[0], in: 0...9999),
            case .success(let m) = WholeNumber.parse(parts[1], in: 0...99),
-           case .success(let d) = WholeNumber.parse(parts[2], in: 0...99), !parts[0].hasPrefix("+"), !parts[1].hasPrefix("+"), !parts[2].hasPrefix("+") {
+           case .success(let d) = WholeNumber.parse(parts[2], in: 0...99) {
             guard years.contains(y) else { return .failure(.init("“\(word)”: the year must be from \(years.lowerBound) to \(years.upperBound).")) }
             guard (1...12).contains(m), (1...APIDate.daysInMonth(year: y, month: m)).contains(d) else {
                 return .failure(.init("“\(word)” is not a day of the calendar."))

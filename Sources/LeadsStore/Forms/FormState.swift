@@ -74,17 +74,20 @@ public struct FormState<Field: FormField>: Equatable, Sendable {
     /// An editing step on the focused field. Line breaks become spaces in a one-line field.
     public mutating func edit(_ edit: TextEdit) {
         inputs[focus, default: TextInput()].apply(edit, singleLine: !focus.isMultiline)
-        touched.insert(focus)
-        serverErrors[focus] = nil
-        notes[focus] = nil
+        markEdited(focus)
+    }
+
+    /// `field` changed by the user: its errors show, the service's message on it and its note go.
+    public mutating func markEdited(_ field: Field) {
+        touched.insert(field)
+        serverErrors[field] = nil
+        notes[field] = nil
     }
 
     /// A paste into `field`, cut to its `pasteLimit`: (characters pasted, characters kept).
     public mutating func paste(_ text: String, into field: Field) -> (pasted: Int, kept: Int) {
         let result = inputs[field, default: TextInput()].paste(text, singleLine: !field.isMultiline, limit: field.pasteLimit)
-        touched.insert(field)
-        serverErrors[field] = nil
-        notes[field] = nil
+        markEdited(field)
         return result
     }
 

@@ -107,8 +107,7 @@ public struct LeadForm: FormModel {
     /// (all of them when nothing fits): `closed · contact · customer` after `c`.
     public var choiceNotes: [Field: String] {
         let field = form.focus
-        guard let options = Self.choices[field] else { return [:] }
-        let typed = SearchFolding.fold(form.value(field).trimmingCharacters(in: .whitespaces))
+        guard let (options, typed) = typedChoice(field) else { return [:] }
         if options.contains(typed) { return [:] }
         let fitting = options.filter { $0.hasPrefix(typed) }
         return [field: (fitting.isEmpty ? "choose " : "") + (fitting.isEmpty ? options : fitting).joined(separator: " · ")
@@ -118,8 +117,7 @@ public struct LeadForm: FormModel {
     /// While what is typed in status or source is still the start of a choice, the choices
     /// under it say enough: no "not a valid choice" yet.
     public func showsErrorWhileFocused(_ field: Field) -> Bool {
-        guard let options = Self.choices[field] else { return true }
-        let typed = SearchFolding.fold(form.value(field).trimmingCharacters(in: .whitespaces))
+        guard let (options, typed) = typedChoice(field) else { return true }
         return !options.contains { $0.hasPrefix(typed) }
     }
 
@@ -127,28 +125,31 @@ public struct LeadForm: FormModel {
     /// previous or next choice, round the end; from a value that is none, the first that fits.
     public mutating func handle(_ command: Command) -> Bool {
         let field = form.focus
-        guard let options = Self.choices[field], command == .up || command == .down else { return false }
-        let typed = SearchFolding.fold(form.value(field).trimmingCharacters(in: .whitespaces))
+        guard command == .up || command == .down, let (options, typed) = typedChoice(field) else { return false }
         let next: String
         if let index = options.firstIndex(of: typed) {
             next = options[(index + (command == .down ? 1 : options.count - 1)) % options.count]
         } else {
             next = options.first { $0.hasPrefix(typed) } ?? options[0]
         }
-        form.inputs[field] = TextInput(next)
-        form.touched.insert(field)
-        form.serverErrors[field] = nil
+        form.set(field, next)
+        form.markEdited(field)
         return true
     }
 
     /// Leaving status or source with the start of one choice typed (`cust`) completes it.
     public mutating func willLeaveField() {
         let field = form.focus
-        guard let options = Self.choices[field] else { return }
-        let typed = SearchFolding.fold(form.value(field).trimmingCharacters(in: .whitespaces))
+        guard let (options, typed) = typedChoice(field) else { return }
         let fitting = options.filter { $0.hasPrefix(typed) }
         guard !typed.isEmpty, fitting.count == 1, fitting[0] != form.value(field) else { return }
-        form.inputs[field] = TextInput(fitting[0])
+        form.set(field, fitting[0])
+    }
+
+    /// A choice field's choices and what is typed in it, folded as the choices are written.
+    private func typedChoice(_ field: Field) -> (options: [String], typed: String)? {
+        guard let options = Self.choices[field] else { return nil }
+        return (options, SearchFolding.fold(form.value(field).trimmingCharacters(in: .whitespaces)))
     }
 
     static func list(_ options: [String]) -> String {

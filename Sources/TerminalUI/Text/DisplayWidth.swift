@@ -14,10 +14,7 @@ public enum DisplayWidth {
 
     public static func of(_ character: Character) -> Int {
         if character.asciiValue != nil { return 1 }   // printable, or a control drawn as one placeholder
-        let scalars = character.unicodeScalars
-        if scalars.count == 1, let only = scalars.first, !SafeGraphemes.isUnsafe(only), !SafeGraphemes.isRegionalIndicator(only) {
-            return scalarWidth(only)
-        }
+        if let single = SafeGraphemes.singleCell(character) { return single.width }
         var cells: [SafeGraphemes.Element] = []
         SafeGraphemes.cells(of: character, into: &cells)
         return cells.reduce(0) { $0 + $1.width }
