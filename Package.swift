@@ -86,7 +86,9 @@ let package = Package(
         .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport", "LeadsSandbox"], swiftSettings: strict),
         .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
-        .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
-        .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport", "TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI", "TestSupport", "TextEditing"],
+                    exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport", "TerminalUI"],
+                    exclude: ["Commands/Scripts", "EndToEnd/Scripts"], swiftSettings: strict),
     ]
 )

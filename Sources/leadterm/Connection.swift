@@ -15,7 +15,7 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Run against a built-in sandbox with demo data; no account needed.")
     var demo = false
 
-    @Option(help: ArgumentHelp("Seconds before a request gives up.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds before a request gives up.", valueName: "seconds"))
     var timeout: Double = 15
 
     func validate() throws {

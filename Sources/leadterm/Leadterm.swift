@@ -9,7 +9,14 @@ struct Leadterm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leadterm",
         abstract: "Work your leads and appointments in a Leads & CRM service from the terminal.",
+        usage: """
+            leadterm [--base-url <url>] [--demo] [--timeout <seconds>]    (opens the full-screen app)
+            leadterm [--base-url <url>] [--demo] [--timeout <seconds>] <subcommand>
+            """,
         discussion: """
+            `leadterm` alone opens the full-screen app (keys: ? inside it); the subcommands \
+            below are for scripts and one-off questions.
+
             Connection: --base-url or LEADTERM_BASE_URL (the API root with prefix and version, \
             e.g. https://crm.example.com/api/v1/); credentials only from the environment: \
             LEADTERM_API_KEY and LEADTERM_TOKEN. --demo runs any command against a built-in sandbox.

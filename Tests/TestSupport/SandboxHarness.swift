@@ -20,6 +20,7 @@ public enum SandboxHarness {
     }
 
     /// Runs `body` with a started sandbox and a live client, then stops the sandbox.
+    @discardableResult
     public static func with<T: Sendable>(
         leads: Int = 200, seed: UInt64 = 42,
         _ body: (RunningSandbox, APIClient) async throws -> T

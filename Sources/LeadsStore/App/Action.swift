@@ -40,6 +40,24 @@ public enum Response: Equatable, Sendable {
     case change(Result<Done, APIError>)
 }
 
+extension Response {
+    /// The error when the request failed, else nil.
+    public var failure: APIError? {
+        func error<Value>(_ result: Result<Value, APIError>) -> APIError? {
+            if case .failure(let error) = result { return error }
+            return nil
+        }
+        switch self {
+        case .leadsPage(_, let result): return error(result)
+        case .overview(let result): return error(result)
+        case .appointments(_, _, let result): return error(result)
+        case .appointmentCounts(let result): return error(result)
+        case .lead(_, let result): return error(result)
+        case .change(let result): return error(result)
+        }
+    }
+}
+
 /// The result of a request that returns nothing.
 public struct Done: Equatable, Sendable { public init() {} }
 

@@ -56,6 +56,7 @@ public enum AppReducer {
             return []
 
         case .responded(let id, let response):
+            if case .authentication = response.failure { state.wasRefusedCredentials = true }
             guard state.accept(id) else { return [] }
             return respond(&state, id.purpose, response)
 

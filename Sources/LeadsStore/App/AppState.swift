@@ -41,6 +41,9 @@ public struct AppState: Equatable, Sendable {
     public var lastUsed: [String: LeadExtras] = [:]
     /// Quitting waits for a pending delete to be sent.
     public var isQuitting = false
+    /// The service refused the credentials at least once this session (401 or 403):
+    /// the app's exit status is then the command line's authentication status, 4.
+    public var wasRefusedCredentials = false
     public var spinnerFrame = 0
     /// The detail should follow the list's selection at the next quiet moment (tick).
     public var isDetailStale = false

@@ -119,6 +119,7 @@ enum AppLauncher {
                                         first.timeIntervalSince(app.timings.start) * 1000, first.timeIntervalSince(started) * 1000))
         }
         if case .signal(let number) = exit { return 128 + number }
-        return 0
+        // As the command line: a refused credential is exit status 4 (`Leadterm`'s discussion).
+        return app.state.wasRefusedCredentials ? 4 : 0
     }
 }

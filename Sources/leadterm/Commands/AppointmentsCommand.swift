@@ -19,8 +19,8 @@ struct AppointmentsCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Appointments after this day.", valueName: "MM/DD/YYYY")) var after: String?
         @Option(help: ArgumentHelp("pending, rescheduled, cancelled, fullfilled (or fulfilled) or confirmed.", valueName: "status")) var status: String?
         @Option(help: ArgumentHelp("The lead's first name.", valueName: "first-name")) var lead: String?
-        @Option(help: "Rows per page (the server's default when not given).") var limit: Int?
-        @Option(help: "Rows to skip.") var offset: Int?
+        @Option(parsing: .unconditional, help: "Rows per page (the server's default when not given).") var limit: Int?
+        @Option(parsing: .unconditional, help: "Rows to skip.") var offset: Int?
         @Flag(help: "Every page, not just the first.") var all = false
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
@@ -92,7 +92,7 @@ struct AppointmentsCommand: AsyncParsableCommand {
                                                        to: last ?? Day(year: 9999, month: 12, day: 31))
             }
             let host = connection.demo ? "demo.leadterm" : (try? connection.makeClient().configuration.baseURL.host) ?? "leadterm"
-            let text = ICalendar.document(items, zone: .current, host: host ?? "leadterm", stamp: Date())
+            let text = ICalendar.document(items, zone: .current, host: host, stamp: Date())
             if ics == "-" { return FileHandle.standardOutput.write(Data(text.utf8)) }
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: ics), options: .atomic)

@@ -20,8 +20,8 @@ struct LeadsCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Email contains.", valueName: "text")) var email: String?
         @Option(help: ArgumentHelp("Phone contains.", valueName: "text")) var phone: String?
         @Option(help: ArgumentHelp("Owner's username.", valueName: "username")) var owner: String?
-        @Option(help: "Rows per page (the server's default when not given).") var limit: Int?
-        @Option(help: "Rows to skip.") var offset: Int?
+        @Option(parsing: .unconditional, help: "Rows per page (the server's default when not given).") var limit: Int?
+        @Option(parsing: .unconditional, help: "Rows to skip.") var offset: Int?
         @Flag(help: "Every page, not just the first.") var all = false
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
@@ -189,8 +189,8 @@ func collect<Item>(_ pages: PageSequence<Item>) async throws -> Page<Item> {
 }
 
 func validatePaging(limit: Int?, offset: Int?) throws {
-    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
-    if let offset, offset < 0 { throw ValidationError("--offset must not be negative.") }
+    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit)).") }
+    if let offset, offset < 0 { throw ValidationError("--offset must not be negative (got \(offset)).") }
 }
 
 /// "Showing 1–50 of 200 leads. Next: --offset 50 (or --all)."

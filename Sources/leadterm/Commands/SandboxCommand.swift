@@ -15,10 +15,10 @@ struct SandboxCommand: AsyncParsableCommand {
     )
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
-    @Option(help: "Port (0 picks a free one).") var port = 8080
+    @Option(parsing: .unconditional, help: "Port (0 picks a free one).") var port = 8080
     @Option(help: ArgumentHelp("Keep the data in this SQLite file.", valueName: "path")) var db: String?
-    @Option(help: "Seed of the generated data.") var seed: UInt64 = 42
-    @Option(help: "How many leads to generate.") var leads = 200
+    @Option(parsing: .unconditional, help: "Seed of the generated data.") var seed: UInt64 = 42
+    @Option(parsing: .unconditional, help: "How many leads to generate.") var leads = 200
     @Option(help: ArgumentHelp("The API key the sandbox accepts.", valueName: "key")) var apiKey = "sandbox-key"
     @Option(help: ArgumentHelp("The bearer token the sandbox accepts.", valueName: "token")) var token = "sandbox-token"
 

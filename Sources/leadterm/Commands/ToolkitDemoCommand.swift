@@ -7,7 +7,7 @@ struct ToolkitDemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toolkit-demo", abstract: "Show the terminal toolkit's widgets.", shouldDisplay: false)
 
-    @Option(help: "Rows in the demo table.") var rows = 10_000
+    @Option(parsing: .unconditional, help: "Rows in the demo table.") var rows = 10_000
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment

@@ -17,6 +17,30 @@ import Testing
         #expect(unconfigured.status == 2)
     }
 
+    @Test func helpSaysTheAppOpensWithoutASubcommand() async throws {
+        let help = try await CommandRunner(sandbox: nil)("--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("`leadterm` alone opens the full-screen app"))
+        let usage = help.stdout.components(separatedBy: "USAGE:").last ?? ""
+        #expect(usage.split(separator: "\n").first?.contains("<subcommand>") == false, "the first usage line needs no subcommand:\n\(usage)")
+    }
+
+    /// A number that starts with "-" is read as the option's value and refused
+    /// by name, never as "Missing value" (ArgumentParser's default reads it as an option).
+    @Test func negativeNumbersAreNamedAsTheWrongValue() async throws {
+        let cli = CommandRunner(sandbox: nil)
+        for (arguments, message) in [(["leads", "list", "--limit", "-5"], "--limit must be at least 1 (got -5)"),
+                                     (["leads", "list", "--offset", "-1"], "--offset must not be negative (got -1)"),
+                                     (["appointments", "list", "--limit", "-5"], "--limit must be at least 1 (got -5)"),
+                                     (["--timeout", "-3", "leads", "list"], "--timeout must be between 0 and 600 seconds"),
+                                     (["sandbox", "--port", "-1"], "--port must be 0...65535")] {
+            let result = try await cli.run(["--demo"].filter { _ in arguments.first != "sandbox" } + arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("Missing value"), "\(arguments)")
+        }
+    }
+
     @Test func anIPv6LiteralBaseURLReachesTheService() async throws {
         var options = SandboxHarness.options(leads: 20)
         options.host = "::1"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The leads workspace in a real terminal: tmux runs `leadterm --demo`,
 /// keys go in as a person would type them, the screen is read back.
@@ -171,5 +172,20 @@ import Testing
         try await tmux.waitFor(text: "Note added to Ana Souza.")
         #expect(try tmux.drafts().isEmpty)
         try await tmux.keys("q")
+    }
+
+    /// A refused token: the app says so, and its exit status is the command line's 4, not 0.
+    @Test func refusedCredentialsEndWithStatus4() async throws {
+        try await SandboxHarness.with(leads: 10) { sandbox, _ in
+            let tmux = try TmuxSession()
+            let dir = tmux.scratch.path
+            let env = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state LEADTERM_BASE_URL=\(sandbox.baseURL.absoluteString) "
+                + "LEADTERM_API_KEY=\(sandbox.apiKey) LEADTERM_TOKEN=not-the-token"
+            try await tmux.start("\(env) \(CommandRunner.binary.path); echo $? > \(dir)/exit; sleep 60", width: 100, height: 30)
+            try await tmux.waitFor(text: "Authentication failed (401)")
+            try await tmux.keys("q")
+            _ = try await tmux.waitForFile("exit")
+            #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "4")
+        }
     }
 }
