@@ -112,12 +112,24 @@ extension Screen {
             .render(in: Rect(x: x, y: rect.y, width: rect.maxX - x, height: 1), buffer: &buffer, theme: theme)
     }
 
+    /// The help's sections: those of the place help was opened from first, the
+    /// most specific first ("Leads", "Lists", "Everywhere"), then the others in their order.
+    static func helpOrder(_ all: [(id: String, title: String)], opened: [String]) -> [(id: String, title: String)] {
+        let first = opened.reversed().compactMap { id in all.first { $0.id == id } }
+        return first + all.filter { context in !opened.contains(context.id) }
+    }
+
     func renderModal(_ modal: Modal, _ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ frame: inout FrameMap) {
         switch modal {
-        case .help(let offset):
-            let list = ["global", "list"]
-            let title = "Help — \(keys.label(.down, in: list))/\(keys.label(.up, in: list)) scroll · \(keys.label(.back, in: list)) close"
-            HelpOverlay(keymap: keymap, contexts: helpContexts, descriptions: descriptions, offset: offset, title: title)
+        case .help(let offset, let opened):
+            let scope = state.keyScope.contexts
+            // Every key that closes it (q of [help] and esc of [global]), not only the topmost.
+            var closers: [String] = []
+            for context in scope.reversed() {
+                for key in keymap.keys(for: Command.back.rawValue, stack: [context]).map(\.description) where !closers.contains(key) { closers.append(key) }
+            }
+            let title = "Help — \(keys.label(.down, in: scope))/\(keys.label(.up, in: scope)) scroll · \(closers.joined(separator: "/")) close"
+            HelpOverlay(keymap: keymap, contexts: Self.helpOrder(helpContexts, opened: opened), descriptions: descriptions, offset: offset, title: title)
                 .render(in: area, buffer: &buffer, theme: theme)
         case .confirm(let confirmation):
             let dialog = ["dialog"]

@@ -1,3 +1,4 @@
+import Foundation
 import LeadsAPI
 import LeadsStore
 import TerminalUI
@@ -25,6 +26,19 @@ import TextEditing
         #expect(router.actions(for: .ctrl("c"), state: state, frame: noFrame) == [.commandInvoked(.quit)])
         #expect(router.actions(for: .ctrl("z"), state: state, frame: noFrame) == [.commandInvoked(.suspend)])
         #expect(router.actions(for: .ctrl("l"), state: state, frame: noFrame) == [.commandInvoked(.redraw)])
+    }
+
+    /// Help opens at the keys of the place it was asked from, and q closes it as in less.
+    @Test func helpStartsWithThePanesKeysAndQClosesIt() {
+        var router = KeyRouter(keymap: keymap)
+        let help = state(.help)
+        #expect(router.actions(for: .character("q"), state: help, frame: noFrame) == [.commandInvoked(.back)])
+        for (from, heading) in [(Fixtures.loaded(), "Leads"), (state(.viewCalendar), "Calendar")] {
+            let lines = ScreenSnapshotTests.draw(state(.help, from: from)).lines
+            let first = lines.dropFirst(2).first { !$0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "│")).trimmingCharacters(in: .whitespaces).isEmpty }
+            #expect(first?.contains(heading) == true, "help from \(from.view) starts with: \(first ?? "nothing")")
+            #expect(lines.contains { $0.contains("q close") || $0.contains("esc/q close") || $0.contains("q/esc close") }, "the title names q")
+        }
     }
 
     @Test func inAFormPrintableKeysAreTextAndTheFormsKeysAreCommands() {

@@ -15,13 +15,13 @@ extension AppReducer {
         switch state.topModal {
         case .confirm(let confirmation): return confirm(&state, confirmation, command)
         case .leadForm, .noteForm, .appointmentForm: return form(&state, at: state.modals.count - 1, .command(command))
-        case .help(let offset): return help(&state, offset, command)
+        case .help(let offset, let contexts): return help(&state, offset, contexts, command)
         case .palette: return palette(&state, .command(command))
         case nil: break
         }
         if state.filterBar != nil { return filterBar(&state, .command(command)) }
         switch command {
-        case .help: state.modals.append(.help(offset: 0)); return []
+        case .help: state.modals.append(.help(offset: 0, contexts: state.keyScope.contexts)); return []
         case .palette: state.modals.append(.palette(PaletteState())); return []
         case .viewLeads: state.view = .leads; return []
         case .viewCalendar:
@@ -132,12 +132,12 @@ extension AppReducer {
         return state.list.rows.first { $0.slug == slug }?.email ?? ""
     }
 
-    static func help(_ state: inout AppState, _ offset: Int, _ command: Command) -> [Effect] {
+    static func help(_ state: inout AppState, _ offset: Int, _ contexts: [String], _ command: Command) -> [Effect] {
         let page = state.viewport.helpRows
         let moved: [Command: Int] = [.down: offset + 1, .up: max(0, offset - 1), .pageDown: offset + page,
                                      .pageUp: max(0, offset - page), .top: 0]
         if let offset = moved[command] {
-            state.modals[state.modals.count - 1] = .help(offset: offset)
+            state.modals[state.modals.count - 1] = .help(offset: offset, contexts: contexts)
         } else if [.help, .back, .cancel, .no].contains(command) {
             state.modals.removeLast()
         }

@@ -84,7 +84,7 @@ public struct AppState: Equatable, Sendable {
         case .appointmentForm(let form):
             scope = KeyScope(form.isPicking ? ["global", "form", "picker"] : ["global", "form"], takesText: true)
         case .palette: scope = KeyScope(["global", "palette"], takesText: true)
-        case .help: scope = KeyScope(["global", "list"])
+        case .help: scope = KeyScope(["global", "list", "help"])
         case nil:
             if filterBar != nil {
                 scope = KeyScope(["global", "filter"], takesText: true)
@@ -195,7 +195,8 @@ public struct StatusMessage: Equatable, Sendable {
 
 /// Dialogs and forms over the panes.
 public enum Modal: Equatable, Sendable {
-    case help(offset: Int)
+    /// `contexts`: the keymap contexts in effect where help was asked for; their keys are listed first.
+    case help(offset: Int, contexts: [String])
     case palette(PaletteState)
     case confirm(Confirmation)
     case leadForm(LeadForm)

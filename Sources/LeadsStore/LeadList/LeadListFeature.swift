@@ -71,9 +71,12 @@ public enum LeadListFeature {
 
         case .filterApplied(let filter):
             state.setText(filter.text)
-            guard filter.server != state.serverFilter else { return [.delegate(.selectionChanged)] }
+            // Said each time, so no earlier word ("Filter cleared.") outlives what it spoke of.
+            let terms = [filter.text.isEmpty ? nil : "“\(filter.text)”", filter.server.isEmpty ? nil : filter.server.summary].compactMap { $0 }
+            let said: Output<Delegate> = .message(terms.isEmpty ? "Filter cleared." : "Filter: \(terms.joined(separator: " ")).", .info)
+            guard filter.server != state.serverFilter else { return [said, .delegate(.selectionChanged)] }
             state.serverFilter = filter.server
-            return reduce(&state, .reload(keepSelection: false), context)
+            return [said] + reduce(&state, .reload(keepSelection: false), context)
 
         case .filtersCleared(let announce):
             guard !state.text.isEmpty || !state.serverFilter.isEmpty else { return [] }

@@ -13,7 +13,8 @@ public protocol TerminalProgram: AnyObject {
     func receive()
     /// No input came for a while (about a tenth of a second): time passed.
     func tick()
-    /// SIGINT, SIGTERM or SIGHUP: the last moment to save what is typed.
+    /// SIGINT, SIGTERM or SIGHUP: the last moment to save what is typed. Signal 0:
+    /// a quit key pressed while the terminal was too small to show a confirmation.
     func hangUp(signal: Int32)
     /// Draws the state into a buffer of the terminal's size.
     func render(into buffer: inout Buffer)
@@ -41,6 +42,11 @@ public final class RunLoop {
     public var minimumSize = (width: 80, height: 24)
     /// How the "too small" notice says to quit (the app writes its keymap's key).
     public var quitHint = "q to quit"
+    /// While the terminal is below `minimumSize` nothing the program draws can be
+    /// seen, so keys and pastes are held back (a blind `d` `y` would delete, a
+    /// letter would go into a hidden field); only these keys act: they end the
+    /// program as a hang-up does (what is typed kept as a draft, `Exit.quit`).
+    public var quitKeys: Set<Key> = [.character("q")]
     /// How long to wait for input before calling `tick` (milliseconds).
     public var tickInterval = 100
 
@@ -80,7 +86,16 @@ public final class RunLoop {
             var next: TerminalEvent? = event
             var batch = 0
             while let current = next, !program.isFinished {
-                if current == .resize { noteSize(program) } else { program.handle(current) }
+                if current == .resize {
+                    noteSize(program)
+                } else if isTooSmall {
+                    if case .key(let key) = current, quitKeys.contains(key) {
+                        program.hangUp(signal: 0)
+                        return .quit
+                    }
+                } else {
+                    program.handle(current)
+                }
                 batch += 1
                 // At most 256 before a frame; the rest waits in the backend for the next turn.
                 next = batch < 256 ? backend.readEvent(timeout: 0) : nil
@@ -101,13 +116,20 @@ public final class RunLoop {
         isForced = true
     }
 
+    /// The terminal is below `minimumSize`: the notice is shown and keys are held back.
+    public var isTooSmall: Bool {
+        let size = backend.size
+        return size.width < minimumSize.width || size.height < minimumSize.height
+    }
+
     /// One frame: the program's, or the "too small" notice.
     public func frame(_ render: (inout Buffer) -> Void) -> Buffer {
         let size = backend.size
         var buffer = Buffer(width: size.width, height: size.height)
-        if size.width < minimumSize.width || size.height < minimumSize.height {
+        if isTooSmall {
             let lines = ["Terminal too small (need \(minimumSize.width)x\(minimumSize.height),",
-                         "have \(size.width)x\(size.height)). Enlarge it, or \(quitHint)."]
+                         "have \(size.width)x\(size.height)). Enlarge it,",
+                         "or \(quitHint) (what you typed is kept)."]
             for (index, line) in lines.enumerated() {
                 let text = DisplayWidth.truncate(line, to: size.width)
                 buffer.put(text, x: max(0, (size.width - DisplayWidth.of(text)) / 2), y: size.height / 2 - 1 + index)

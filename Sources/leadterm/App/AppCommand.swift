@@ -104,6 +104,7 @@ enum AppLauncher {
         let quitKeys = appearance.keymap.keys(for: Command.quit.rawValue, in: "global")
         let quitKey = quitKeys.first { sequence in sequence.keys.allSatisfy { if case .character = $0 { return false }; return true } } ?? quitKeys.first
         loop.quitHint = quitKey.map { "\($0) to quit" } ?? "\(screen.keys.label(.quit, in: ["global"])) to quit"
+        loop.quitKeys = Set(quitKeys.compactMap { $0.keys.count == 1 ? $0.keys[0] : nil })
         let exit = loop.run(app)
         app.stop()
         backend.restore()

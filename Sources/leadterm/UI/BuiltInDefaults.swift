@@ -148,6 +148,10 @@ down = "list.down"
 up = "list.up"
 down = "list.down"
 
+# The help overlay, over [list]: q closes it (as in less and man) rather than quitting.
+[help]
+q = "app.back"
+
 # The / bar (esc is app.back: it clears the filter and closes the bar).
 [filter]
 enter = "filter.apply"

@@ -79,10 +79,10 @@ import TextEditing
 
     @Test func helpScrollsByItsPageAndCloses() {
         var store = TestStore(Fixtures.loaded())
-        store.press(.help) { $0.modals = [.help(offset: 0)] }
-        store.press(.down) { $0.modals = [.help(offset: 1)] }
-        store.press(.pageDown) { $0.modals = [.help(offset: 21)] }   // 20 rows of text at 80x24
-        store.press(.top) { $0.modals = [.help(offset: 0)] }
+        store.press(.help) { $0.modals = [.help(offset: 0, contexts: ["global", "list", "leads"])] }
+        store.press(.down) { $0.modals = [.help(offset: 1, contexts: ["global", "list", "leads"])] }
+        store.press(.pageDown) { $0.modals = [.help(offset: 21, contexts: ["global", "list", "leads"])] }   // 20 rows of text at 80x24
+        store.press(.top) { $0.modals = [.help(offset: 0, contexts: ["global", "list", "leads"])] }
         store.press(.back) { $0.modals = [] }
     }
 

@@ -40,11 +40,24 @@ import TextEditing
         store.press(.filter)
         store.type("first12")
         #expect(store.state.list.visible.map { store.state.list.rows[$0].slug } == ["lead-12"])
-        store.press(.applyFilter) { $0.filterBar = nil }
+        store.press(.applyFilter) { $0.filterBar = nil; $0.message = StatusMessage("Filter: “first12”.", .info, at: Fixtures.now) }
         store.press(.back) {
             $0.list.setText("")
             $0.message = StatusMessage("Filter cleared.", .info, at: Fixtures.now)
         }
         #expect(store.state.list.visible.count == 50)
+    }
+
+    /// A new filter's word replaces the old one at once: no "Filter cleared." left over.
+    @Test func applyingAFilterReplacesTheLastWord() {
+        var store = TestStore(Fixtures.loaded())
+        store.press(.filter)
+        store.type("first12")
+        store.press(.applyFilter) { $0.filterBar = nil; $0.message = StatusMessage("Filter: “first12”.", .info, at: Fixtures.now) }
+        store.press(.back) { $0.list.setText(""); $0.message = StatusMessage("Filter cleared.", .info, at: Fixtures.now) }
+        store.press(.filter) { $0.filterBar = FilterBarState() }
+        store.type("status:customer")
+        store.press(.applyFilter, effects: [.request(RequestID(.leadsPage, 4), .leads(LeadQuery(status: "customer", limit: 50, offset: 0)))])
+        #expect(store.state.message?.text == "Filter: status:customer.")
     }
 }

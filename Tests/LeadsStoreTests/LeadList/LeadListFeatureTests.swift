@@ -75,7 +75,8 @@ import Testing
         #expect(list.visible.map { list.rows[$0].slug } == ["lead-12"])
         let filter = try? LeadFilter.parse("owner:bob ana").get()
         #expect(LeadListFeature.reduce(&list, .filterApplied(filter!), context)
-                == [.delegate(.selectionChanged), .request(.leadsPage, .leads(LeadQuery(owner: "bob", limit: 50, offset: 0)))])
+                == [.message("Filter: “ana” owner:bob.", .info), .delegate(.selectionChanged),
+                    .request(.leadsPage, .leads(LeadQuery(owner: "bob", limit: 50, offset: 0)))])
         #expect(list.serverFilter.owner == "bob" && list.text == "ana" && list.rows.isEmpty)
         // Esc clears every filter, says so, and loads the whole list again.
         #expect(LeadListFeature.reduce(&list, .filtersCleared(announce: true), context) == [

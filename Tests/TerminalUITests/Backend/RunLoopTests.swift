@@ -77,7 +77,21 @@ import Testing
         loop.quitHint = "ctrl-q to quit"
         let small = loop.frame { $0.put("app", x: 0, y: 0) }
         #expect(small.lines.contains { $0.contains("Terminal too small (need 80x24,") })
-        #expect(small.lines.contains { $0.contains("Enlarge it, or ctrl-q to quit.") })
+        #expect(small.lines.contains { $0.contains("Enlarge it,") })
+        #expect(small.lines.contains { $0.contains("or ctrl-q to quit (what you typed is kept).") })
+    }
+
+    /// Nothing the program draws is seen while the notice shows: keys and pastes are
+    /// held back (a letter would go into a hidden field), and the quit key ends it as a hang-up.
+    @Test func whileTooSmallKeysAreHeldBackAndTheQuitKeyEndsAsAHangUp() {
+        let backend = TestBackend(width: 60, height: 20)
+        backend.type([.character("j"), .character("q"), .character("Q")])
+        let program = Counter()
+        let loop = RunLoop(backend: backend)
+        loop.quitKeys = [.character("Q")]
+        #expect(loop.run(program) == .quit)
+        #expect(program.events.isEmpty)
+        #expect(program.log.last == "hang up 0")
     }
 
     @Test func signalsEndTheLoopAfterTheProgramsLastWordsAndStopsSuspend() {
