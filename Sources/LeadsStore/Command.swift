@@ -27,6 +27,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case newAppointment = "appointment.new", editAppointment = "appointment.edit"
     case confirmAppointment = "appointment.confirm", fulfilAppointment = "appointment.fulfil"
     case cancelAppointment = "appointment.cancel", deleteAppointment = "appointment.delete"
+    case readerNext = "reader.next", readerPrevious = "reader.previous"
 
     public var description: String {
         switch self {
@@ -88,6 +89,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .fulfilAppointment: return "Mark the appointment fulfilled"
         case .cancelAppointment: return "Cancel the appointment"
         case .deleteAppointment: return "Delete the appointment"
+        case .readerNext: return "The next note or activity (older)"
+        case .readerPrevious: return "The previous note or activity (newer)"
         }
     }
 
@@ -110,7 +113,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     public var isListedInPalette: Bool {
         switch self {
         case .nextField, .previousField, .save, .cancel, .submit, .yes, .no, .palette, .redraw, .calendarUp, .calendarDown,
-             .newLine, .lineUp, .lineDown, .applyFilter, .runCommand:
+             .newLine, .lineUp, .lineDown, .applyFilter, .runCommand, .readerNext, .readerPrevious:
             return false
         default: return true
         }

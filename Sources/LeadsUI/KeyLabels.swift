@@ -22,13 +22,13 @@ public final class KeyLabels {
 
     /// The first key bound to `command` in `contexts` (the top one first), else in any context; nil when none binds it.
     public func firstKey(_ command: Command, in contexts: [String]) -> String? {
-        (keymap.keys(for: command.rawValue, stack: contexts).first
+        (keymap.reachableKeys(for: command.rawValue, stack: contexts).first
             ?? keymap.keys(for: command.rawValue, stack: keymap.contextOrder.reversed()).first)?.description
     }
 
     /// Every key the topmost context that binds `command` gives it: `n/esc`.
     public func labels(_ command: Command, in contexts: [String]) -> String {
-        let keys = keymap.keys(for: command.rawValue, stack: contexts)
+        let keys = keymap.reachableKeys(for: command.rawValue, stack: contexts)
         return keys.isEmpty ? label(command, in: contexts) : keys.map(\.description).joined(separator: "/")
     }
 
@@ -43,5 +43,7 @@ public final class KeyLabels {
 public struct FrameMap: Sendable {
     public var hits = HitMap<Pane>()
     public var textAreaWidth: Int?
+    /// The reader's text: rows shown and wrapped lines in all (its keys scroll within them).
+    public var readerScroll: (rows: Int, lines: Int)?
     public init() {}
 }

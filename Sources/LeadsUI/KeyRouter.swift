@@ -48,6 +48,14 @@ public struct KeyRouter {
     /// A command, or for up and down in a note the cursor moved by wrapped line (the width is the frame's).
     func actions(of command: Command, state: AppState, frame: FrameMap) -> [Action] {
         switch command {
+        case .down, .up, .pageDown, .pageUp, .top, .bottom:
+            guard case .reader(let reader) = state.topModal else { return [.commandInvoked(command)] }
+            guard let scroll = frame.readerScroll else { return [] }
+            let last = max(0, scroll.lines - scroll.rows), page = max(1, scroll.rows - 1)
+            let top = min(reader.offset, last)
+            let moved: [Command: Int] = [.down: top + 1, .up: top - 1, .pageDown: top + page, .pageUp: top - page, .top: 0, .bottom: last]
+            let offset = min(max(0, moved[command] ?? top), last)
+            return offset == reader.offset ? [] : [.readerScrolled(offset)]
         case .lineUp, .lineDown:
             guard case .noteForm(let form) = state.topModal, let input = form.form.inputs[.note], let width = frame.textAreaWidth else { return [] }
             return [.textEdited(.moveCursor(TextArea.cursor(of: input, movedUp: command == .lineUp, width: width)))]

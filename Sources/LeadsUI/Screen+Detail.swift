@@ -20,7 +20,7 @@ extension Screen {
             buffer.putPadded(say("Could not load: \(error)  (\(key: .refresh) to retry)", state), x: parts.fields.x + 1, y: parts.fields.y,
                              width: parts.fields.width - 1, style: theme["status.error"])
         }
-        if let lead = detail.lead { renderFields(lead, parts.fields, &buffer) }
+        if let lead = detail.lead { renderFields(lead, parts.fieldLines, parts.fields, &buffer) }
         let notes = detail.notes, activities = detail.activities
         renderDetailList(.notes, "Notes", detail, in: parts.notes, count: notes.count, focused: isFocused && state.focus == .notes,
                          middle: ("BY", 8), empty: detail.lead == nil ? "" : say("No notes yet: \(key: .newNote) to add one.", state),
@@ -28,7 +28,8 @@ extension Screen {
             switch column {
             case 0: return Self.dayTime(notes[row].created)
             case 1: return notes[row].user
-            default: return LineBreaks.oneLine(notes[row].note)
+            case 2: return LineBreaks.oneLine(notes[row].note)
+            default: return notes[row].note
             }
         }
         guard parts.activities.height >= 3 else { return }
@@ -38,52 +39,39 @@ extension Screen {
             switch column {
             case 0: return Self.dayTime(activities[row].created)
             case 1: return activities[row].activityType
+            case 2: return LineBreaks.oneLine(activities[row].activity)
             default: return activities[row].activity
             }
         }
     }
 
-    private func renderFields(_ lead: LeadDetail, _ rect: Rect, _ buffer: inout Buffer) {
+    private func renderFields(_ lead: LeadDetail, _ lines: [DetailLayout.FieldLine], _ rect: Rect, _ buffer: inout Buffer) {
         guard rect.height > 0 else { return }
+        let label = DetailLayout.labelWidth
         let half = rect.width / 2
-        func pair(_ y: Int, _ label: String, _ value: String, column: Int, role: Style? = nil) {
-            guard y < rect.maxY else { return }
-            let x = rect.x + 1 + column * half
-            let width = column == 0 ? half - 1 : rect.maxX - x
-            buffer.putPadded(label, x: x, y: y, width: 10, style: theme["ui.label"])
-            buffer.putPadded(value.isEmpty ? "—" : value, x: x + 10, y: y, width: max(0, width - 10), style: role ?? theme["ui.text"])
-        }
-        let y = rect.y
-        pair(y, "First", lead.firstName, column: 0)
-        pair(y, "Last", lead.lastName, column: 1)
-        pair(y + 1, "Status", lead.status, column: 0, role: statusStyles.style(for: lead.status, theme: theme))
-        pair(y + 1, "Source", lead.source, column: 1)
-        pair(y + 2, "Email", lead.email, column: 0)
-        pair(y + 2, "Phone", lead.phone, column: 1)
-        pair(y + 3, "Added", Self.dayTime(lead.addedOn), column: 0)
-        pair(y + 3, "Slug", lead.id.map { "\(lead.slug) (#\($0))" } ?? lead.slug, column: 1)
-        if y + 4 < rect.maxY {
-            buffer.putPadded("Message", x: rect.x + 1, y: y + 4, width: 10, style: theme["ui.label"])
-            buffer.putPadded(lead.message.isEmpty ? "—" : lead.message, x: rect.x + 11, y: y + 4, width: max(0, rect.width - 12), style: theme["ui.text"])
-        }
-        if y + 5 < rect.maxY {
-            buffer.putPadded("Conversion", x: rect.x + 1, y: y + 5, width: 11, style: theme["ui.label"])
-            let barWidth = max(4, min(40, rect.width - 20))
-            if let conversion = lead.conversion {
-                let percent = min(100, max(0, conversion))
-                let filled = Int((percent / 100 * Double(barWidth)).rounded())
-                var x = buffer.put(String(repeating: "█", count: filled), x: rect.x + 12, y: y + 5, style: theme["ui.chart.bar"])
-                x = buffer.put(String(repeating: "░", count: barWidth - filled), x: x, y: y + 5, style: theme["ui.text.dim"])
-                buffer.put(" \(Int(percent.rounded()))%", x: x, y: y + 5, style: theme["ui.text"])
-            } else {
-                buffer.put("—", x: rect.x + 12, y: y + 5, style: theme["ui.text.dim"])
+        for (row, line) in lines.prefix(rect.height - 1).enumerated() {
+            let y = rect.y + row
+            for (column, pair) in line.pairs.enumerated() {
+                let x = rect.x + 1 + column * half
+                let width = line.pairs.count == 2 && column == 0 ? half - 1 : rect.maxX - x
+                buffer.putPadded(pair.label, x: x, y: y, width: label, style: theme["ui.label"])
+                let role = pair.isStatus ? statusStyles.style(for: pair.value, theme: theme) : theme["ui.text"]
+                let shown = pair.value.isEmpty && !pair.label.isEmpty ? "—" : pair.value
+                buffer.putPadded(shown, x: x + label, y: y, width: max(0, width - label), style: role)
             }
         }
-        // Not in the document's detail; shown when a service sends them.
-        if DetailLayout.fieldRows(for: lead) > 6 {
-            let extras = [("Location", lead.location), ("Assignee", lead.assignee), ("Owner", lead.owner)]
-                .compactMap { label, value in value.map { "\(label) \($0)" } }.joined(separator: "   ")
-            buffer.putPadded(extras, x: rect.x + 1, y: y + 6, width: max(0, rect.width - 2), style: theme["ui.text"])
+        let y = rect.y + min(lines.count, rect.height - 1)
+        guard y < rect.maxY else { return }
+        buffer.putPadded("Conversion", x: rect.x + 1, y: y, width: 11, style: theme["ui.label"])
+        let barWidth = max(4, min(40, rect.width - 20))
+        if let conversion = lead.conversion {
+            let percent = min(100, max(0, conversion))
+            let filled = Int((percent / 100 * Double(barWidth)).rounded())
+            var x = buffer.put(String(repeating: "█", count: filled), x: rect.x + 12, y: y, style: theme["ui.chart.bar"])
+            x = buffer.put(String(repeating: "░", count: barWidth - filled), x: x, y: y, style: theme["ui.text.dim"])
+            buffer.put(" \(Int(percent.rounded()))%", x: x, y: y, style: theme["ui.text"])
+        } else {
+            buffer.put("—", x: rect.x + 12, y: y, style: theme["ui.text.dim"])
         }
     }
 
@@ -94,6 +82,30 @@ extension Screen {
         let selected = detail.selected(in: pane)
         let inside = PaneFrame(title: title, isFocused: focused, counter: count == 0 ? nil : "\(selected + 1) of \(count)")
             .render(in: rect, buffer: &buffer, theme: theme)
+        // Where there is room (two or more rows of two lines), each row shows a second line of its text.
+        if inside.height >= 4, count > 0, inside.width >= 40 {
+            let perPage = inside.height / 2
+            let offset = scroll.offset(pane.rawValue + "2", identity: detail.slug.hashValue, selected: selected, count: count, height: perPage)
+            let textX = inside.x + 16 + 1 + middle.width + 1, textWidth = max(1, inside.maxX - textX)
+            for row in offset..<min(count, offset + perPage) {
+                let y = inside.y + (row - offset) * 2
+                let isSelected = row == selected
+                let selection = theme[focused ? "ui.selection" : "ui.selection.unfocused"]
+                let style = isSelected ? selection : theme["ui.text"]
+                if isSelected { buffer.fill(Rect(x: inside.x, y: y, width: inside.width, height: 2), style: selection) }
+                buffer.putPadded(cell(row, 0), x: inside.x, y: y, width: 16, style: style)
+                buffer.putPadded(cell(row, 1), x: inside.x + 17, y: y, width: middle.width, style: style)
+                let lines = ReaderView.wrapped(cell(row, 3), width: textWidth)
+                let more = lines.count > 2
+                buffer.putPadded(lines.first ?? "", x: textX, y: y, width: textWidth, style: style)
+                if lines.count > 1 {
+                    let second = more ? DisplayWidth.truncate(lines[1] + " …", to: textWidth) : lines[1]
+                    buffer.putPadded(second, x: textX, y: y + 1, width: textWidth, style: isSelected ? style : theme["ui.text.dim"])
+                }
+            }
+            frame.hits.addRows(inside, pane, firstRow: offset, rowHeight: 2)
+            return
+        }
         let offset = scroll.offset(pane.rawValue, identity: detail.slug.hashValue, selected: selected, count: count, height: inside.height)
         TableWidget(columns: [.init("WHEN", .fixed(16)), .init(middle.title, .fixed(middle.width)), .init("", .flex(1))],
                     rowCount: count, state: ListState(selected: selected, offset: offset), isFocused: focused, showsHeader: false,
@@ -131,6 +143,13 @@ extension Screen {
             let title = "Help — \(keys.label(.down, in: scope))/\(keys.label(.up, in: scope)) scroll · \(closers.joined(separator: "/")) close"
             HelpOverlay(keymap: keymap, contexts: Self.helpOrder(helpContexts, opened: opened), descriptions: descriptions, offset: offset, title: title)
                 .render(in: area, buffer: &buffer, theme: theme)
+        case .reader(let reader):
+            guard let detail = state.detail else { return }
+            let scope = state.keyScope.contexts
+            let hint = "\(keys.label(.readerNext, in: scope))/\(keys.label(.readerPrevious, in: scope)) next/previous · "
+                + "\(keys.label(.down, in: scope))/\(keys.label(.up, in: scope)) scroll · \(keys.label(.back, in: scope)) close"
+            let scroll = ReaderView(reader: reader, detail: detail, hint: hint).render(in: area, buffer: &buffer, theme: theme)
+            frame.readerScroll = scroll
         case .confirm(let confirmation):
             let dialog = ["dialog"]
             ConfirmDialog(title: confirmation.title, message: keys.text(confirmation.question, in: dialog),

@@ -105,7 +105,7 @@ public final class Screen {
 
     /// The hints of one place of the app (each lists its own commands).
     enum HintSet: Hashable {
-        case dialog, form, note, help, palette, filter, calendar, overview, list, notes, activities
+        case dialog, form, note, help, reader, palette, filter, calendar, overview, list, notes, activities
 
         init(_ state: AppState) {
             switch state.topModal {
@@ -113,6 +113,7 @@ public final class Screen {
             case .leadForm, .appointmentForm: self = .form
             case .noteForm: self = .note
             case .help: self = .help
+            case .reader: self = .reader
             case .palette: self = .palette
             case nil:
                 if state.filterBar != nil { self = .filter; return }
@@ -130,6 +131,7 @@ public final class Screen {
             case .form: return [(.save, "save"), (.nextField, "next field"), (.cancel, "cancel")]
             case .note: return [(.save, "save"), (.cancel, "cancel")]
             case .help: return [(.back, "close"), (.down, "scroll")]
+            case .reader: return [(.readerNext, "next"), (.readerPrevious, "previous"), (.down, "scroll"), (.back, "close")]
             case .palette: return [(.runCommand, "run"), (.back, "close")]
             case .filter: return [(.applyFilter, "apply"), (.back, "clear")]
             case .calendar:
@@ -138,8 +140,8 @@ public final class Screen {
                         (.open, "lead"), (.help, "help")]
             case .overview: return [(.refresh, "refresh"), (.viewLeads, "leads"), (.viewCalendar, "calendar"), (.help, "help")]
             case .list: return [(.open, "open"), (.filter, "filter"), (.newLead, "new"), (.sortNext, "sort"), (.palette, "commands"), (.help, "help"), (.quit, "quit")]
-            case .notes: return [(.newNote, "add note"), (.deleteNote, "delete note"), (.editLead, "edit"), (.nextPane, "pane"), (.back, "back"), (.help, "help")]
-            case .activities: return [(.newNote, "add note"), (.editLead, "edit"), (.nextPane, "pane"), (.back, "back"), (.help, "help")]
+            case .notes: return [(.open, "read"), (.newNote, "add note"), (.deleteNote, "delete note"), (.editLead, "edit"), (.nextPane, "pane"), (.back, "back"), (.help, "help")]
+            case .activities: return [(.open, "read"), (.newNote, "add note"), (.editLead, "edit"), (.nextPane, "pane"), (.back, "back"), (.help, "help")]
             }
         }
     }
@@ -154,7 +156,7 @@ public final class Screen {
         let key = HintKey(scope: state.keyScope, set: HintSet(state))
         if let cached = hintCache[key] { return cached }
         let result = key.set.commands.compactMap { command, label in
-            keymap.keys(for: command.rawValue, stack: key.scope.contexts).first.map { ($0.description, label) }
+            keymap.reachableKeys(for: command.rawValue, stack: key.scope.contexts).first.map { ($0.description, label) }
         }
         hintCache[key] = result
         return result

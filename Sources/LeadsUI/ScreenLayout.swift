@@ -1,6 +1,7 @@
 import LeadsAPI
 import LeadsStore
 import TerminalUI
+import TextEditing
 
 /// Where everything goes on a screen of a given size. The screen draws by
 /// it, and the store is told the sizes it needs (`viewport`): the store
@@ -41,9 +42,12 @@ public struct ScreenLayout: Equatable, Sendable {
         status = bottom
         self.main = main
         if Self.isWide(width: width) {
-            let parts = Layout(.horizontal, [.percent(60), .fill()]).split(main)
-            list = parts[0]
-            detail = parts[1]
+            // The detail gets 40 %, and at least the 58 columns that show a 40-character
+            // email or a 16-digit phone whole; the list keeps at least 60.
+            let detailWidth = max(width * 2 / 5, min(58, width - 60))
+            let (left, right) = main.splitRight(detailWidth)
+            list = left
+            detail = right
         } else if isShowingDetail {
             detail = main
         } else {
@@ -60,25 +64,82 @@ public struct ScreenLayout: Equatable, Sendable {
 }
 
 /// The detail pane's parts: fields on top, then the notes and activities boxes.
-public struct DetailLayout: Equatable, Sendable {
+///
+/// The fields are two label–value pairs a line when every value fits its half;
+/// otherwise one pair a line, a value longer than its line wrapped onto the
+/// next ones: name, email and phone are never cut while the pane has rows.
+public struct DetailLayout: Sendable {
+    /// One line of fields: one or two pairs; `continued` marks a wrapped value's later lines (no label).
+    public struct FieldLine: Equatable, Sendable {
+        public var pairs: [Pair]
+        public struct Pair: Equatable, Sendable {
+            public var label: String
+            public var value: String
+            public var isStatus = false
+        }
+    }
+
     public var fields: Rect
+    public var fieldLines: [FieldLine]
     public var notes: Rect
     public var activities: Rect
 
-    /// Rows of fields: names, status/source, email/phone, added/slug, message,
-    /// conversion, and location/assignee/owner when the service sends any.
-    public static func fieldRows(for lead: LeadDetail?) -> Int {
-        guard let lead else { return 6 }
-        return [lead.location, lead.assignee, lead.owner].contains { $0 != nil } ? 7 : 6
-    }
+    /// Width of the label column.
+    public static let labelWidth = 10
 
     public init(frame: Rect, lead: LeadDetail?) {
         let inside = frame.inset(by: 1)
-        let (fields, rest) = inside.splitTop(min(Self.fieldRows(for: lead), inside.height))
+        fieldLines = lead.map { Self.lines(for: $0, width: inside.width) } ?? []
+        let rows = lead == nil ? 6 : fieldLines.count + 1   // + the conversion bar
+        let (fields, rest) = inside.splitTop(min(rows, max(0, inside.height - 6), inside.height))
         self.fields = fields
         let boxes = Layout(.vertical, [.percent(55), .fill()]).split(rest)
         notes = boxes[0]
         activities = boxes.count > 1 ? boxes[1] : Rect(x: rest.x, y: rest.maxY, width: rest.width, height: 0)
+    }
+
+    /// The lines of fields for a pane `width` columns wide inside its frame.
+    public static func lines(for lead: LeadDetail, width: Int) -> [FieldLine] {
+        typealias Pair = FieldLine.Pair
+        let slug = lead.id.map { "\(lead.slug) (#\($0))" } ?? lead.slug
+        let extras = [("Location", lead.location), ("Assignee", lead.assignee), ("Owner", lead.owner)]
+            .compactMap { label, value in value.map { Pair(label: label, value: $0) } }
+        let half = max(0, width - 1) / 2
+        let twoColumns: [(Pair, Pair)] = [
+            (Pair(label: "First", value: lead.firstName), Pair(label: "Last", value: lead.lastName)),
+            (Pair(label: "Status", value: lead.status, isStatus: true), Pair(label: "Source", value: lead.source)),
+            (Pair(label: "Email", value: lead.email), Pair(label: "Phone", value: lead.phone)),
+            (Pair(label: "Added", value: Screen.dayTime(lead.addedOn)), Pair(label: "Slug", value: slug)),
+        ]
+        let message = Pair(label: "Message", value: LineBreaks.oneLine(lead.message))
+        // Two pairs a line when every value of the pairs fits its half.
+        if twoColumns.allSatisfy({ DisplayWidth.of($0.0.value) <= half - labelWidth - 1 && DisplayWidth.of($0.1.value) <= half - labelWidth - 1 }) {
+            var lines = twoColumns.map { FieldLine(pairs: [$0.0, $0.1]) } + [FieldLine(pairs: [message])]
+            for index in stride(from: 0, to: extras.count, by: 2) {
+                lines.append(FieldLine(pairs: Array(extras[index..<min(extras.count, index + 2)])))
+            }
+            return lines
+        }
+        let name = [lead.firstName, lead.lastName].filter { !$0.isEmpty }.joined(separator: " ")
+        let pairs = [Pair(label: "Name", value: name), twoColumns[1].0, twoColumns[1].1, twoColumns[2].0, twoColumns[2].1,
+                     twoColumns[3].0, twoColumns[3].1] + extras
+        var lines: [FieldLine] = []
+        let valueWidth = max(1, width - labelWidth - 2)
+        for pair in pairs {
+            let parts = pair.isStatus ? [pair.value] : wrapped(pair.value, width: valueWidth)
+            for (index, part) in parts.enumerated() {
+                lines.append(FieldLine(pairs: [Pair(label: index == 0 ? pair.label : "", value: part, isStatus: pair.isStatus)]))
+            }
+        }
+        return lines + [FieldLine(pairs: [message])]
+    }
+
+    /// A value cut into lines of `width` columns (at spaces where it can: an
+    /// email or a phone has none and is cut anywhere).
+    static func wrapped(_ value: String, width: Int) -> [String] {
+        let characters = Array(LineBreaks.oneLine(value))
+        guard DisplayWidth.of(String(characters)) > width else { return [String(characters)] }
+        return TextArea.wrap(characters, width: width).map { String(characters[$0.start..<$0.start + $0.count]) }
     }
 
     /// Rows of a box's list (inside its frame).

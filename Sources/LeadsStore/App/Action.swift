@@ -21,6 +21,9 @@ public enum Action: Equatable, Sendable {
     case wheelScrolled(Pane, Int)
     /// The first key of a two-key sequence was typed: what may follow (nil when it ended).
     case keySequencePending(String?)
+    /// The reader's text scrolled to show line `offset` (0-based) on top; the
+    /// UI clamps it, knowing the wrapped text (as it does for a note's lines).
+    case readerScrolled(Int)
     /// The service answered (or failed) the request `RequestID`.
     case responded(RequestID, Response)
     /// SIGHUP, SIGTERM or SIGINT: the terminal is going away.

@@ -16,6 +16,7 @@ extension AppReducer {
         case .confirm(let confirmation): return confirm(&state, confirmation, command)
         case .leadForm, .noteForm, .appointmentForm: return form(&state, at: state.modals.count - 1, .command(command))
         case .help(let offset, let contexts): return help(&state, offset, contexts, command)
+        case .reader(let reader): return read(&state, reader, command)
         case .palette: return palette(&state, .command(command))
         case nil: break
         }
@@ -75,9 +76,10 @@ extension AppReducer {
                 if !state.isWide { state.isShowingDetail = true }
                 state.focus = .notes
                 return followSelection(&state)
-            case .notes:
-                if let note = state.detail?.selectedNote { state.message = StatusMessage("\(note.note)", .info, at: state.now) }
-            case .activities: break
+            case .notes, .activities:
+                // The note or activity read whole, in the reader.
+                guard let detail = state.detail, detail.count(in: state.focus) > 0 else { return [] }
+                state.modals.append(.reader(ReaderState(pane: state.focus, index: detail.selected(in: state.focus))))
             }
         case .back:
             if state.focus == .list { return list(&state, .filtersCleared(announce: true)) }
@@ -130,6 +132,25 @@ extension AppReducer {
     static func email(of slug: String, in state: AppState) -> String {
         if state.detail?.slug == slug, let email = state.detail?.lead?.email { return email }
         return state.list.rows.first { $0.slug == slug }?.email ?? ""
+    }
+
+    /// The reader: j/k to the next or previous item (the detail's selection follows), esc, q or enter closes.
+    static func read(_ state: inout AppState, _ reader: ReaderState, _ command: Command) -> [Effect] {
+        switch command {
+        case .readerNext, .readerPrevious:
+            guard let shown = state.detail else { return [] }
+            let index = min(max(0, reader.index + (command == .readerNext ? 1 : -1)), max(0, shown.count(in: reader.pane) - 1))
+            guard index != reader.index else {
+                state.message = StatusMessage(command == .readerNext ? "That was the oldest." : "That was the newest.", .info, at: state.now)
+                return []
+            }
+            state.modals[state.modals.count - 1] = .reader(ReaderState(pane: reader.pane, index: index))
+            return detail(&state, .moveTo(reader.pane, index))
+        case .back, .cancel, .open, .no:
+            state.modals.removeLast()
+        default: break
+        }
+        return []
     }
 
     static func help(_ state: inout AppState, _ offset: Int, _ contexts: [String], _ command: Command) -> [Effect] {
@@ -187,6 +208,8 @@ extension AppReducer {
         switch command {
         case .editLead, .deleteLead, .newNote, .newAppointmentForLead: return hasLead
         case .open where state.view == .calendar: return state.calendar.selected != nil
+        case .open where state.view == .leads && state.focus != .list: return (state.detail?.count(in: state.focus) ?? 0) > 0
+        case .readerNext, .readerPrevious: if case .reader = state.topModal { return true }; return false
         case .deleteNote: return state.view == .leads && state.focus == .notes && state.detail?.selectedNote?.id != nil
         case .open: return state.view == .leads && state.focus == .list && state.list.selectedLead != nil
         case .undo: return state.deletes.waiting != nil

@@ -166,7 +166,7 @@ extension AppReducer {
         case .appointmentForm(var form):
             outputs = FormFeature.reduce(&form, action, context)
             state.modals[index] = .appointmentForm(form)
-        case .help, .palette, .confirm:
+        case .help, .palette, .confirm, .reader:
             return []
         }
         return state.absorb(outputs) { state, delegate in
@@ -214,7 +214,7 @@ extension AppReducer {
         case .appointmentForm(let form):
             state.message = StatusMessage(form.savedMessage(today: state.today), .success, at: state.now)
             return appointmentsChanged(&state)
-        case .help, .palette, .confirm:
+        case .help, .palette, .confirm, .reader:
             return []
         }
     }

@@ -55,6 +55,12 @@ public enum AppReducer {
             state.pendingKeys = hint
             return []
 
+        case .readerScrolled(let offset):
+            guard case .reader(var reader) = state.topModal else { return [] }
+            reader.offset = max(0, offset)
+            state.modals[state.modals.count - 1] = .reader(reader)
+            return []
+
         case .responded(let id, let response):
             if case .authentication = response.failure { state.wasRefusedCredentials = true }
             guard state.accept(id) else { return [] }
@@ -114,7 +120,7 @@ public enum AppReducer {
             switch state.modals[index] {
             case .leadForm, .noteForm, .appointmentForm: return form(&state, at: index, typed.action(FormAction.edited, FormAction.pasted))
             case .palette: return palette(&state, typed.action(PaletteFeature.Action.edited, PaletteFeature.Action.pasted))
-            case .help, .confirm: return []   // a paste never answers a dialog
+            case .help, .confirm, .reader: return []   // a paste never answers a dialog
             }
         }
         if state.filterBar == nil, case .paste = typed {
@@ -179,7 +185,7 @@ public enum AppReducer {
             case .noteForm(let form): draft = form.draft(id: id, at: state.now)
             case .appointmentForm(let form): draft = form.draft(id: id, at: state.now)
             case .leadForm(let form): draft = form.draft(id: id, at: state.now)
-            case .help, .palette, .confirm: draft = nil
+            case .help, .palette, .confirm, .reader: draft = nil
             }
             if let draft { return draft }
         }
@@ -207,7 +213,7 @@ extension Modal {
         case .leadForm: return LeadForm.purpose
         case .noteForm: return NoteForm.purpose
         case .appointmentForm: return AppointmentForm.purpose
-        case .help, .palette, .confirm: return nil
+        case .help, .palette, .confirm, .reader: return nil
         }
     }
 }

@@ -85,6 +85,7 @@ public struct AppState: Equatable, Sendable {
             scope = KeyScope(form.isPicking ? ["global", "form", "picker"] : ["global", "form"], takesText: true)
         case .palette: scope = KeyScope(["global", "palette"], takesText: true)
         case .help: scope = KeyScope(["global", "list", "help"])
+        case .reader: scope = KeyScope(["global", "list", "reader"])
         case nil:
             if filterBar != nil {
                 scope = KeyScope(["global", "filter"], takesText: true)
@@ -197,6 +198,8 @@ public struct StatusMessage: Equatable, Sendable {
 public enum Modal: Equatable, Sendable {
     /// `contexts`: the keymap contexts in effect where help was asked for; their keys are listed first.
     case help(offset: Int, contexts: [String])
+    /// A note or an activity read whole.
+    case reader(ReaderState)
     case palette(PaletteState)
     case confirm(Confirmation)
     case leadForm(LeadForm)
@@ -208,7 +211,7 @@ public enum Modal: Equatable, Sendable {
         case .leadForm(let form): return form.hasUnsavedInput
         case .noteForm(let form): return form.hasUnsavedInput
         case .appointmentForm(let form): return form.hasUnsavedInput
-        case .help, .palette, .confirm: return false
+        case .help, .palette, .confirm, .reader: return false
         }
     }
 }

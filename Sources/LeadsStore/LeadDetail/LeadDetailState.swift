@@ -41,6 +41,15 @@ public struct LeadDetailState: Equatable, Sendable {
     public mutating func unhide(noteID: Int) { hiddenNotes.remove(noteID) }
     public var activities: [Activity] { lead?.recentActivities ?? [] }
 
+    /// How many rows the notes or activities list has.
+    public func count(in pane: Pane) -> Int {
+        switch pane {
+        case .notes: return notes.count
+        case .activities: return activities.count
+        case .list: return 0
+        }
+    }
+
     /// The selected row of the notes or activities list.
     public func selected(in pane: Pane) -> Int {
         switch pane {
@@ -68,4 +77,16 @@ public struct LeadDetailState: Equatable, Sendable {
         default: return false
         }
     }
+}
+
+/// A note or activity of the detail read whole: which one, and the first wrapped line shown.
+public struct ReaderState: Equatable, Sendable {
+    /// `.notes` or `.activities`.
+    public var pane: Pane
+    /// Its row in the detail's (newest first) list.
+    public var index: Int
+    /// The wrapped line on top (0-based); the UI clamps it to the text.
+    public var offset = 0
+
+    public init(pane: Pane, index: Int) { self.pane = pane; self.index = index }
 }

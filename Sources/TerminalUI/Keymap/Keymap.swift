@@ -78,6 +78,20 @@ public struct Keymap: Hashable, Sendable {
         }
         return []
     }
+
+    /// As `keys(for:stack:)`, for a stack in effect: only keys that reach
+    /// `action`, none a context above takes for something else (the reader's
+    /// `j` is "next", so `j` is not named for the list's "down" under it).
+    public func reachableKeys(for action: String, stack: [String]) -> [KeySequence] {
+        for (depth, context) in stack.enumerated().reversed() {
+            let above = stack[(depth + 1)...]
+            let found = keys(for: action, in: context).filter { sequence in
+                !above.contains { higher in bindings(in: higher).contains { $0.keys == sequence && $0.action != action } }
+            }
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
 }
 
 /// Turns key presses into actions in a stack of contexts, with two-key sequences.

@@ -36,6 +36,12 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
         return (Rect(x: x, y: y, width: width, height: height - bottom), Rect(x: x, y: maxY - bottom, width: width, height: bottom))
     }
 
+    /// The rightmost `columns` columns, and the rest on their left.
+    public func splitRight(_ columns: Int) -> (rest: Rect, right: Rect) {
+        let right = min(width, max(0, columns))
+        return (Rect(x: x, y: y, width: width - right, height: height), Rect(x: maxX - right, y: y, width: right, height: height))
+    }
+
     /// A rectangle of the given size centred in this one (clipped to it).
     public func centered(width w: Int, height h: Int) -> Rect {
         let cw = min(w, width), ch = min(h, height)

@@ -1,7 +1,8 @@
 import LeadsAPI
 import TerminalUI
 
-/// `leads show` as text: fields, conversion bar, activities and notes, newest first.
+/// `leads show` as text: fields, conversion bar, activities and notes, newest
+/// first; at a terminal every line wrapped to its width, never cut.
 enum LeadDetailText {
     static func render(_ lead: LeadDetail, width: Int?) -> String {
         let safe = TerminalSafeText.escape
@@ -24,20 +25,53 @@ enum LeadDetailText {
         lines.append(DisplayWidth.pad("Message:", to: 12) + indent(lead.message))
         lines.append("")
         lines.append("Recent activities (\(lead.recentActivities.count))")
-        for activity in lead.recentActivities {
-            lines.append("  \(Output.dateTime(activity.created))  \(safe(activity.activityType))  \(safe(activity.activity))")
+        let activities = lead.recentActivities.sorted { newer($0.created, than: $1.created) }
+        let typeWidth = activities.map { DisplayWidth.of(safe($0.activityType)) }.max() ?? 0
+        for activity in activities {
+            let head = "  \(DisplayWidth.pad(Output.dateTime(activity.created), to: 16))  \(DisplayWidth.pad(safe(activity.activityType), to: typeWidth))  "
+            lines.append(head + indent(activity.activity, by: DisplayWidth.of(head)))
         }
         lines.append("")
         lines.append("Notes (\(lead.notes.count))")
-        for note in lead.notes {
+        for note in lead.notes.sorted(by: { newer($0.created, than: $1.created) }) {
             lines.append("  #\(note.id.map(String.init) ?? "?")  \(Output.dateTime(note.created))  \(safe(note.user))")
             lines.append("      " + indent(note.note, by: 6))
         }
         let text = lines.joined(separator: "\n")
         guard let width else { return text }
+        // Wrapped, never cut: a line longer than the terminal goes on under its own indent.
         return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { DisplayWidth.truncate(String($0), to: width) }
+            .flatMap { wrap(String($0), width: width) }
             .joined(separator: "\n")
+    }
+
+    /// Newest first; undated last, in the order they came (as the app lists them).
+    static func newer(_ a: APIDate?, than b: APIDate?) -> Bool {
+        switch (a?.components, b?.components) {
+        case let (x?, y?): return x > y
+        case (_?, nil): return true
+        default: return false
+        }
+    }
+
+    /// `line` in lines of at most `width` columns, each after the first indented as the line is.
+    static func wrap(_ line: String, width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        // The hanging indent: where the text starts after the last gap of two spaces
+        // in the first 40 characters ("Email:      …", "  date  type  …"), else the line's own indent.
+        let all = Array(line)
+        var hanging = all.prefix { $0 == " " }.count
+        for index in 2..<min(all.count, 40) where all[index] != " " && all[index - 1] == " " && all[index - 2] == " " { hanging = index }
+        let lead = min(hanging, max(0, width - 20))
+        let characters = Array(all.dropFirst(lead))
+        let first = String(all.prefix(lead))
+        var out: [String] = []
+        for (index, part) in TextArea.wrap(characters, width: max(1, width - lead)).enumerated() {
+            var text = String(characters[part.start..<part.start + part.count])
+            while text.hasSuffix(" ") { text.removeLast() }
+            out.append((index == 0 ? first : String(repeating: " ", count: lead)) + text)
+        }
+        return out
     }
 
     /// Multi-line text, escaped, continuation lines indented.

@@ -152,6 +152,14 @@ down = "list.down"
 [help]
 q = "app.back"
 
+# A note or activity read whole, over [list]: up/down and the page keys scroll its
+# text, j/k go to the next (older) or previous one, q or enter closes it.
+[reader]
+j = "reader.next"
+k = "reader.previous"
+q = "app.back"
+enter = "app.back"
+
 # The / bar (esc is app.back: it clears the filter and closes the bar).
 [filter]
 enter = "filter.apply"

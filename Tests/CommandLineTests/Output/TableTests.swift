@@ -1,4 +1,5 @@
 @testable import leadterm
+import LeadsAPI
 import TerminalUI
 import Testing
 
@@ -63,3 +64,39 @@ import Testing
     }
 }
 
+
+/// `leads show` at a terminal: every line wrapped to the width under its own
+/// indent, never cut; notes and activities newest first, activities aligned.
+@Suite struct LeadDetailTextTests {
+    @Test func longNotesAndActivitiesWrapNeverCut() throws {
+        let note = (1...40).map { "word\($0)" }.joined(separator: " ") + " THE-END"
+        let lead = LeadDetail(json: .object([
+            "slug": .string("francois-lefevre-7"), "first_name": .string("François"), "last_name": .string("Lefèvre"),
+            "email": .string("francois.lefevre.7@example.com"), "phone": .string("+16415250659"),
+            "notes": .array([
+                .object(["id": .integer(1), "note": .string("Older"), "note_created": .string("2026-11-01 10:00"), "user": .string("demo")]),
+                .object(["id": .integer(2), "note": .string(note), "note_created": .string("2026-11-23 16:30"), "user": .string("alex")]),
+            ]),
+            "recent_activities": .array([
+                .object(["activity_type": .string("lead_created"), "activity": .string("Lead created"), "created": .string("2026-11-01 09:00")]),
+                .object(["activity_type": .string("appointment_created"), "activity": .string("Appointment booked for 2026-11-30 10:00 with the whole buying committee"),
+                         "created": .string("2026-11-23 16:30")]),
+            ]),
+        ]))
+        let text = LeadDetailText.render(lead, width: 60)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(text)")
+        #expect(!text.contains("…"), "something was cut:\n\(text)")
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        for index in 1...40 { #expect(words.contains("word\(index)"), "word\(index) lost") }
+        #expect(words.contains("THE-END") && words.contains("committee"))
+        // Newest first, and the activities' text in one column.
+        #expect(text.range(of: "#2")!.lowerBound < text.range(of: "#1")!.lowerBound)
+        let booked = try #require(lines.first { $0.contains("Appointment booked") })
+        let created = try #require(lines.first { $0.contains("Lead created") })
+        #expect(booked.range(of: "Appointment")!.lowerBound.utf16Offset(in: booked) == created.range(of: "Lead created")!.lowerBound.utf16Offset(in: created))
+        // A wrapped note's later lines keep the note's indent.
+        let continued = try #require(lines.first { $0.contains("THE-END") })
+        #expect(continued.hasPrefix("      ") && !continued.hasPrefix("       "))
+    }
+}

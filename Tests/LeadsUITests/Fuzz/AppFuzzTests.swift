@@ -186,6 +186,7 @@ struct AppFuzzer {
     static func kind(_ modal: Modal) -> String {
         switch modal {
         case .help: return "help"
+        case .reader(let reader): return "reader(\(reader.pane), \(reader.index))"
         case .palette: return "palette"
         case .confirm(let confirmation): return "confirm(\(confirmation.title))"
         case .leadForm(let form): return "leadForm(saving: \(form.form.isSaving))"
