@@ -99,8 +99,10 @@ public final class Screen {
             let levels: [StatusMessage.Level: StatusBar.Level] = [.info: .info, .success: .success, .warning: .warning, .error: .error]
             message = (say(current.text, state), levels[current.level] ?? .info)
         }
+        // A long message wraps upward, over at most two rows of what is above the status bar.
+        let room = Rect(x: rect.x, y: max(0, rect.y - 2), width: rect.width, height: rect.maxY - max(0, rect.y - 2))
         StatusBar(hints: state.pendingKeys.map { [($0, "…")] } ?? hints(state), message: message, spinner: state.isBusy ? state.spinnerFrame : nil)
-            .render(in: rect, buffer: &buffer, theme: theme)
+            .render(in: room, buffer: &buffer, theme: theme)
     }
 
     /// The hints of one place of the app (each lists its own commands).

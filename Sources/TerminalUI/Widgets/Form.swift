@@ -34,8 +34,11 @@ public struct Form: Sendable {
         let inside = PaneFrame(title: title, isFocused: true).render(in: rect, buffer: &buffer, theme: theme)
         // Labels take at most half of a narrow form: nothing is drawn past its box.
         let labelWidth = min(inside.width / 2, min(18, max(8, (fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 2)))
+        // The message (or the keys that work here) at the bottom, wrapped to at most two lines, never cut mid-word.
+        let messageLines = message.map { Self.wrapped($0, width: inside.width) } ?? []
+        let bottomRows = min(max(0, inside.height), max(1, min(2, messageLines.count)))
         var y = inside.y
-        for (index, field) in fields.enumerated() where y < inside.maxY - 1 {
+        for (index, field) in fields.enumerated() where y < inside.maxY - bottomRows {
             let isFocused = index == focus
             buffer.putPadded(field.label + (isFocused ? " ›" : ""), x: inside.x, y: y, width: labelWidth,
                              style: isFocused ? theme["ui.label"].adding(.bold) : theme["ui.label"])
@@ -56,21 +59,28 @@ public struct Form: Sendable {
                 y += 1
             }
             if let error = field.error {
-                // Up to two wrapped lines: a field's message is worth reading whole.
-                let characters = Array("✗ " + SafeGraphemes.sanitize(error))
-                let lines = TextArea.wrap(characters, width: inside.width - labelWidth)
-                for (index, line) in lines.prefix(2).enumerated() where y < inside.maxY - 1 {
-                    var text = String(characters[line.start..<line.start + line.count])
-                    while text.hasSuffix(" ") { text.removeLast() }
-                    if index == 1 && lines.count > 2 { text += "…" }
+                // Every wrapped line: a field's message is worth reading whole.
+                for text in Self.wrapped("✗ " + error, width: inside.width - labelWidth) where y < inside.maxY - bottomRows {
                     buffer.putPadded(text, x: inside.x + labelWidth, y: y, width: inside.width - labelWidth, style: theme["form.error"])
                     y += 1
                 }
             }
         }
-        if let message {
-            buffer.putPadded(message, x: inside.x, y: inside.maxY - 1, width: inside.width,
+        var lines = Array(messageLines.prefix(bottomRows))
+        if messageLines.count > bottomRows, bottomRows > 0, let last = lines.popLast() { lines.append(DisplayWidth.truncate(last + " …", to: inside.width)) }
+        for (index, text) in lines.enumerated() {
+            buffer.putPadded(text, x: inside.x, y: inside.maxY - lines.count + index, width: inside.width,
                              style: theme[messageIsError ? "form.error.summary" : "ui.text.dim"])
+        }
+    }
+
+    /// `text` (sanitised) in lines of at most `width` columns, broken at spaces, trailing spaces dropped.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        let characters = Array(SafeGraphemes.sanitize(text))
+        return TextArea.wrap(characters, width: max(1, width)).map { line in
+            var text = String(characters[line.start..<line.start + line.count])
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
         }
     }
 }
@@ -87,14 +97,18 @@ public struct ConfirmDialog: Sendable {
 
     public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
         let width = min(area.width, max(30, min(70, DisplayWidth.of(SafeGraphemes.sanitize(message)) + 6)))
-        let box = area.centered(width: width, height: 5)
+        // The question whole, wrapped (a long name is not cut off before the "?").
+        let lines = Form.wrapped(message, width: width - 4)
+        let box = area.centered(width: width, height: 4 + lines.count)
         buffer.fill(box, style: theme["ui.dialog"])
         let inside = PaneFrame(title: title, isFocused: true).render(in: box, buffer: &buffer, theme: theme)
         // A screen too short for the whole box keeps the message, then the hint, inside it.
         guard inside.height >= 1 else { return }
-        buffer.putPadded(message, x: inside.x + 1, y: inside.y, width: inside.width - 2, style: theme["ui.dialog"])
+        for (index, line) in lines.prefix(max(1, inside.height - 2)).enumerated() {
+            buffer.putPadded(line, x: inside.x + 1, y: inside.y + index, width: inside.width - 2, style: theme["ui.dialog"])
+        }
         guard inside.height >= 2 else { return }
-        buffer.putPadded(hint, x: inside.x + 1, y: inside.y + min(2, inside.height - 1), width: inside.width - 2, style: theme["ui.hint"], alignRight: true)
+        buffer.putPadded(hint, x: inside.x + 1, y: inside.maxY - 1, width: inside.width - 2, style: theme["ui.hint"], alignRight: true)
     }
 }
 

@@ -24,19 +24,40 @@ public struct StatusBar: Sendable {
         self.hints = hints; self.message = message; self.spinner = spinner
     }
 
+    /// Draws on the last row of `rect`. A message too long for that row is never
+    /// cut: it wraps onto the rows above it (up to `rect.height`, over what is
+    /// drawn there), with the hints given up; only a message longer than all of
+    /// them ends in "…".
     public func render(in rect: Rect, buffer: inout Buffer, theme: Theme) {
         guard !rect.isEmpty else { return }
-        let line = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
+        let bottom = rect.maxY - 1
+        let line = Rect(x: rect.x, y: bottom, width: rect.width, height: 1)
         buffer.fill(line, style: theme["ui.hint"])
         var x = rect.x
         if let spinner {
-            x = buffer.put(Self.spinnerFrames[spinner % Self.spinnerFrames.count] + " ", x: x, y: rect.y, style: theme["ui.spinner"])
+            x = buffer.put(Self.spinnerFrames[spinner % Self.spinnerFrames.count] + " ", x: x, y: bottom, style: theme["ui.spinner"])
         }
+        if let message, DisplayWidth.of(SafeGraphemes.sanitize(message.text)) > rect.maxX - x {
+            let width = rect.maxX - x
+            var lines = Form.wrapped(message.text, width: width)
+            if lines.count > rect.height {
+                lines = Array(lines.prefix(rect.height))
+                lines[lines.count - 1] = DisplayWidth.truncate(lines[lines.count - 1] + " …", to: width)
+            }
+            let top = bottom - lines.count + 1
+            for (index, text) in lines.enumerated() {
+                let y = top + index
+                buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: theme["ui.hint"])
+                buffer.putPadded(text, x: x, y: y, width: width, style: theme[message.level.role])
+            }
+            return
+        }
+        let y = bottom
         if let message {
             // The message wins the space; hints fill what is left on the right.
             let text = SafeGraphemes.sanitize(message.text)
             let width = min(rect.maxX - x, DisplayWidth.of(text) + 2)
-            buffer.putPadded(text, x: x, y: rect.y, width: width, style: theme[message.level.role])
+            buffer.putPadded(text, x: x, y: y, width: width, style: theme[message.level.role])
             x += width
         }
         var hintText: [(String, String)] = []
@@ -49,8 +70,8 @@ public struct StatusBar: Sendable {
         }
         var hx = rect.maxX - used
         for (key, label) in hintText {
-            hx = buffer.put(key, x: hx + 1, y: rect.y, style: theme["ui.hint.key"])
-            hx = buffer.put(" " + label + " ", x: hx, y: rect.y, style: theme["ui.hint"])
+            hx = buffer.put(key, x: hx + 1, y: y, style: theme["ui.hint.key"])
+            hx = buffer.put(" " + label + " ", x: hx, y: y, style: theme["ui.hint"])
         }
     }
 }

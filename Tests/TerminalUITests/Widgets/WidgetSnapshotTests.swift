@@ -120,13 +120,29 @@ import Testing
         #expect(lines[1].contains("┌ Delete "))
     }
 
+    /// A question or a form's message too long for one line wraps; nothing is cut mid-word.
+    @Test func longQuestionsAndFormMessagesWrap() {
+        let question = "Delete the note “Called about the renewal of the contract for 2027” on Ana Souza?"
+        let dialog = draw(50, 9) { ConfirmDialog(title: "Delete note", message: question).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        let words = dialog.joined(separator: " ").split(whereSeparator: { " │┌┐└┘─".contains($0) }).joined(separator: " ")
+        #expect(words.contains("on Ana Souza?"), "\(dialog.joined(separator: "\n"))")
+        let hint = "ctrl-s save · tab next field (picks the highlighted lead) · up/down matches · esc cancel"
+        let form = draw(50, 8) { Form(title: "New", fields: [], message: hint).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(form.joined(separator: " ").contains("esc cancel"), "\(form.joined(separator: "\n"))")
+    }
+
     @Test func statusBarAndToast() {
         let bar = draw(60, 1) {
             StatusBar(hints: [("?", "help"), ("q", "quit")], message: ("Saved.", .success), spinner: 3).render(in: $0.area, buffer: &$0, theme: Self.theme)
         }
         #expect(bar == ["⠸ Saved.                                     ? help  q quit"])
         let narrow = draw(20, 1) { StatusBar(hints: [("?", "help"), ("q", "quit")], message: ("A long error message here", .error)).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        // One row only: the end marked; with rows above, the message wraps upward, whole, the hints given up.
         #expect(narrow == ["A long error messag…"])
+        let wrapped = draw(20, 3) { StatusBar(hints: [("?", "help"), ("q", "quit")], message: ("A long error message here", .error)).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(wrapped == ["", "A long error message", "here"])
+        let short = draw(30, 3) { StatusBar(hints: [("q", "quit")], message: ("Saved.", .success)).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(short == ["", "", "Saved.                 q quit"])
         let toast = draw(30, 5) { Toast("Deleted").render(in: $0.area, buffer: &$0, theme: Self.theme) }
         #expect(toast.suffix(3) == ["                   ┌─────────┐", "                   │ Deleted │", "                   └─────────┘"])
     }
