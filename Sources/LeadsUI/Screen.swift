@@ -189,8 +189,12 @@ public final class Screen {
         let count = list.visible.isEmpty ? "0" : Self.grouped(list.selected + 1)
         // Of the server's total (less leads waiting to be deleted); with a text
         // filter, of the loaded rows that match.
-        let of = list.text.isEmpty ? Self.grouped(max(0, (list.total ?? list.visible.count) - list.hidden.count))
-                                   : "\(Self.grouped(list.visible.count)) matching"
+        // With a text filter, of the rows that match, saying how much was searched
+        // until every page has come: "3 matching (50/108 searched…)".
+        let total = Self.grouped(max(0, (list.total ?? list.visible.count) - list.hidden.count))
+        let of = list.text.isEmpty ? total
+            : list.nextOffset == nil ? "\(Self.grouped(list.visible.count)) matching"
+            : "\(Self.grouped(list.visible.count)) matching (\(Self.grouped(list.rows.count))/\(total) searched\(list.loadError == nil ? "…" : ""))"
         let counter = list.isFirstPageLoaded ? "\(count) of \(of)" : nil
         let inside = PaneFrame(title: title, isFocused: state.focus == .list && state.modals.isEmpty, counter: counter)
             .render(in: rect, buffer: &buffer, theme: theme)

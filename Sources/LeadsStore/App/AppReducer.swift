@@ -145,6 +145,7 @@ public enum AppReducer {
         if state.isBusy { state.spinnerFrame += 1 }
         var effects = deletes(&state, .ticked)
         if state.isDetailStale, state.view == .leads { effects += followSelection(&state) }
+        effects += list(&state, .fetchRest)
         effects += reminders(&state, .ticked)
         effects += dashboard(&state, .ticked)
         return effects

@@ -24,6 +24,8 @@ public enum LeadListFeature {
         case unhide(slug: String)
         case remove(slug: String)
         case select(slug: String)
+        /// A quiet moment (a tick): the next page if every page is wanted (a text filter).
+        case fetchRest
     }
 
     public enum Delegate: Equatable, Sendable {
@@ -67,14 +69,20 @@ public enum LeadListFeature {
 
         case .textTyped(let text):
             state.setText(text)
+            // The words search every lead: the pages not loaded yet come in the
+            // background from the next quiet moment (`fetchRest`), not per letter typed.
             return [.delegate(.selectionChanged)]
+
+        case .fetchRest:
+            return state.wantsEveryPage ? [prefetch(state, context)].compactMap { $0 } : []
 
         case .filterApplied(let filter):
             state.setText(filter.text)
+            let rest = [prefetch(state, context)].compactMap { $0 }
             // Said each time, so no earlier word ("Filter cleared.") outlives what it spoke of.
             let terms = [filter.text.isEmpty ? nil : "“\(filter.text)”", filter.server.isEmpty ? nil : filter.server.summary].compactMap { $0 }
             let said: Output<Delegate> = .message(terms.isEmpty ? "Filter cleared." : "Filter: \(terms.joined(separator: " ")).", .info)
-            guard filter.server != state.serverFilter else { return [said, .delegate(.selectionChanged)] }
+            guard filter.server != state.serverFilter else { return [said, .delegate(.selectionChanged)] + rest }
             state.serverFilter = filter.server
             return [said] + reduce(&state, .reload(keepSelection: false), context)
 
@@ -122,14 +130,21 @@ public enum LeadListFeature {
         }
     }
 
-    /// Rows from the end at which the next page is asked for (half a page).
-    static func prefetchMargin(_ context: Context) -> Int { max(10, context.settings.pageSize / 2) }
+    /// Rows from the end at which the next page is asked for: half a page, and
+    /// at least a screenful (a page smaller than the screen never leaves it half empty).
+    static func prefetchMargin(_ context: Context) -> Int { max(10, context.settings.pageSize / 2, context.viewport.listRows) }
 
-    /// The next page, when the selection nears the end of what is loaded and none is on its way.
+    /// Rows asked for at once while every page is wanted (a text filter, `G`):
+    /// fewer requests, at most the sandbox's and Django REST framework's usual maximum.
+    static let bulkPageSize = 500
+
+    /// The next page, when the selection nears the end of what is loaded, or
+    /// every page is wanted (`LeadListState.wantsEveryPage`), and none is on its way.
     static func prefetch(_ state: LeadListState, _ context: Context) -> Output<Delegate>? {
         guard let next = state.nextOffset, next > 0, !context.isInFlight(.leadsPage),
-              state.selected + prefetchMargin(context) >= state.visible.count
+              state.wantsEveryPage || state.selected + prefetchMargin(context) >= state.visible.count
         else { return nil }
-        return .request(.leadsPage, .leads(state.query(offset: next, limit: context.settings.pageSize)))
+        let limit = state.wantsEveryPage ? max(context.settings.pageSize, bulkPageSize) : context.settings.pageSize
+        return .request(.leadsPage, .leads(state.query(offset: next, limit: limit)))
     }
 }

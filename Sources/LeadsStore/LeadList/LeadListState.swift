@@ -28,6 +28,9 @@ public struct LeadListState: Equatable, Sendable {
     public private(set) var hidden: Set<String> = []
     public private(set) var visible: [Int] = []
     public var selected = 0
+    /// Rows the selection still has to go down once more pages come (`G`, a held
+    /// `j` past the loaded end): the pages are fetched and the move finished then.
+    public internal(set) var owedRows = 0
     /// Last error loading a page (shown in the pane while it has no rows).
     public var loadError: String?
 
@@ -52,8 +55,12 @@ public struct LeadListState: Equatable, Sendable {
 
     public mutating func reset() {
         rows = []; searchKeys = []; slugs = []; total = nil; nextOffset = 0; isFirstPageLoaded = false
-        visible = []; selected = 0; loadError = nil
+        visible = []; selected = 0; loadError = nil; owedRows = 0
     }
+
+    /// Every page is wanted now: a text filter searches all the leads, and a
+    /// move past the loaded end waits for the rows it goes to.
+    public var wantsEveryPage: Bool { nextOffset != nil && (!text.isEmpty || owedRows > 0) }
 
     public mutating func append(_ page: Page<LeadSummary>, at pageOffset: Int, pageSize: Int) {
         // A lead added or removed on the server between two pages shifts them: skip what is already here.
@@ -68,6 +75,12 @@ public struct LeadListState: Equatable, Sendable {
         let reached = WholeNumber.adding(pageOffset, page.results.count + page.skippedRecords)
         nextOffset = (page.next == nil || page.results.isEmpty || reached >= page.count) ? nil : reached
         rebuild()
+        // A move that went past the loaded end goes on into the new rows.
+        if owedRows > 0 {
+            let owed = owedRows
+            owedRows = 0
+            move(by: owed)
+        }
     }
 
     public mutating func setText(_ text: String) {
@@ -92,9 +105,14 @@ public struct LeadListState: Equatable, Sendable {
         rebuild(keeping: selectedSlug)
     }
 
-    /// Moves the selection, clamped to the visible rows.
+    /// Moves the selection, clamped to the visible rows; what goes past the
+    /// loaded end while pages remain is owed (`owedRows`) and finished as they come.
     public mutating func move(by delta: Int) {
-        guard !visible.isEmpty else { selected = 0; return }
+        guard !visible.isEmpty else { selected = 0; owedRows = 0; return }
+        let room = visible.count - 1 - selected
+        // Presses past the end add up (a held j); a move back up forgets them.
+        let carried = delta > 0 ? owedRows : 0
+        owedRows = delta > room && nextOffset != nil ? WholeNumber.adding(carried, delta - max(0, room)) : 0
         selected = min(visible.count - 1, max(0, selected + min(max(delta, -visible.count), visible.count)))
     }
 

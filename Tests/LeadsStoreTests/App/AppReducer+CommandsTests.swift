@@ -34,12 +34,31 @@ import TextEditing
         var store = TestStore(Fixtures.loaded())
         store.press(.up) { _ in }
         store.press(.pageDown) { $0.list.selected = 18 }   // 19 rows at 80x24: a page is 18
-        store.press(.bottom, effects: [.request(RequestID(.leadsPage, 4), .leads(LeadQuery(limit: 50, offset: 50)))]) {
+        // G goes to the real end: the rest is fetched (one bulk page) and the selection follows it there.
+        store.press(.bottom, effects: [.request(RequestID(.leadsPage, 4), .leads(LeadQuery(limit: 500, offset: 50)))]) {
             $0.list.selected = 49
+            $0.list.owedRows = Int(Int32.max) - 31
             $0.requests[.leadsPage] = RequestID(.leadsPage, 4)
             $0.nextSerial = 5
         }
+        store.send(.responded(RequestID(.leadsPage, 4), .leadsPage(offset: 50, .success(Fixtures.page(50..<120, count: 120)))))
+        #expect(store.state.list.selected == 119 && store.state.list.owedRows == 0)
         store.press(.top) { $0.list.selected = 0 }
+    }
+
+    /// 200 fast j presses from the top of 120 leads, 50 loaded: the moves past the
+    /// loaded end wait for the next page and go on into it (row 120, not 50).
+    @Test func aHeldJGoesOnIntoTheNextPages() {
+        var store = TestStore(Fixtures.loaded(count: 120))
+        for _ in 0..<200 { _ = AppReducer.reduce(&store.state, .commandInvoked(.down)) }
+        #expect(store.state.list.selected == 49)
+        var serial = store.state.requests[.leadsPage]
+        while let id = serial, let offset = store.state.list.nextOffset {
+            let end = min(120, offset + 50)
+            _ = AppReducer.reduce(&store.state, .responded(id, .leadsPage(offset: offset, .success(Fixtures.page(offset..<end, count: 120)))))
+            serial = store.state.requests[.leadsPage]
+        }
+        #expect(store.state.list.selected == 119)
     }
 
     @Test func refreshReloadsTheFocusedPane() {

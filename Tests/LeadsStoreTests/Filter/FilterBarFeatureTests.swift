@@ -17,7 +17,7 @@ import TextEditing
     }
 
     @Test func anUnknownFieldIsNamedAndTheBarStaysOpen() {
-        var store = TestStore(Fixtures.loaded())
+        var store = TestStore(Fixtures.loaded(count: 50))   // every lead loaded: nothing more to fetch for the words
         store.press(.filter) { $0.filterBar = FilterBarState() }
         store.type("colour:red")
         store.press(.applyFilter) {
@@ -36,7 +36,7 @@ import TextEditing
     }
 
     @Test func freeTextFiltersAtOnceAndEscInTheListClearsIt() {
-        var store = TestStore(Fixtures.loaded())
+        var store = TestStore(Fixtures.loaded(count: 50))
         store.press(.filter)
         store.type("first12")
         #expect(store.state.list.visible.map { store.state.list.rows[$0].slug } == ["lead-12"])
@@ -50,7 +50,7 @@ import TextEditing
 
     /// A new filter's word replaces the old one at once: no "Filter cleared." left over.
     @Test func applyingAFilterReplacesTheLastWord() {
-        var store = TestStore(Fixtures.loaded())
+        var store = TestStore(Fixtures.loaded(count: 50))
         store.press(.filter)
         store.type("first12")
         store.press(.applyFilter) { $0.filterBar = nil; $0.message = StatusMessage("Filter: “first12”.", .info, at: Fixtures.now) }
@@ -59,5 +59,26 @@ import TextEditing
         store.type("status:customer")
         store.press(.applyFilter, effects: [.request(RequestID(.leadsPage, 4), .leads(LeadQuery(status: "customer", limit: 50, offset: 0)))])
         #expect(store.state.message?.text == "Filter: status:customer.")
+    }
+
+    /// The words search every lead: with 120 on the server and 50 loaded, the rest
+    /// comes in the background (one bulk page from the next quiet moment, not per
+    /// letter: a word half typed may become a field:value term).
+    @Test func wordsFetchTheRestInTheBackground() {
+        var state = Fixtures.loaded(count: 120)
+        _ = AppReducer.reduce(&state, .commandInvoked(.filter))
+        #expect(AppReducer.reduce(&state, .textEdited(.insert("first1"))).isEmpty)
+        #expect(state.list.visible.count == 11)   // first1, first10…first19 of the 50 loaded
+        #expect(AppReducer.reduce(&state, .ticked(Fixtures.now)).contains { effect in
+            if case .request(_, .leads(LeadQuery(limit: 500, offset: 50))) = effect { return true }
+            return false
+        })
+        _ = AppReducer.reduce(&state, .textEdited(.insert("1")))
+        #expect(!AppReducer.reduce(&state, .ticked(Fixtures.now)).contains { if case .request(_, .leads) = $0 { return true }; return false })
+        guard let id = state.requests[.leadsPage] else { Issue.record("no page asked for"); return }
+        _ = AppReducer.reduce(&state, .responded(id, .leadsPage(offset: 50, .success(Fixtures.page(50..<120, count: 120)))))
+        #expect(state.list.nextOffset == nil)
+        #expect(state.list.visible.map { state.list.rows[$0].slug } == ["lead-11", "lead-110", "lead-111", "lead-112", "lead-113",
+                                                                       "lead-114", "lead-115", "lead-116", "lead-117", "lead-118", "lead-119"])
     }
 }
