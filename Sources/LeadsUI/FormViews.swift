@@ -61,8 +61,7 @@ struct AppointmentFormView {
     func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
         var notes: [AppointmentForm.Field: String] = [:]
         if form.isPicking {
-            notes[.lead] = form.matches.enumerated().map { $0.offset == form.matchSelected ? "▸ \($0.element.name)" : "  \($0.element.name)" }
-                .prefix(4).joined(separator: "  ")
+            notes[.lead] = form.matches.count == 1 ? "1 match" : "\(form.matches.count)\(form.matches.count == AppReducer.pickerLimit ? "+" : "") matches"
         } else if let lead = form.lead {
             notes[.lead] = "✓ \(lead.slug)"
         }
@@ -77,7 +76,36 @@ struct AppointmentFormView {
         let picker = ["global", "form", "picker"]
         let hint: TextWithKeys = "\(key: .save) save · \(key: .nextField) next field (picks the highlighted lead) · "
             + "\(key: .up)/\(key: .down) matches · \(key: .cancel) cancel"
+        let box = area.centered(width: min(area.width - 2, 78), height: min(area.height, 16))
         FormView(model: form, context: state.context, keys: keys, scope: picker, hint: hint, notes: notes)
-            .render(in: area.centered(width: min(area.width - 2, 78), height: min(area.height, 16)), buffer: &buffer, theme: theme)
+            .render(in: box, buffer: &buffer, theme: theme)
+        if form.isPicking { renderMatches(box, &buffer, theme) }
+    }
+
+    /// Rows of the drop-down at once.
+    static let dropDownRows = 6
+
+    /// The lead picker's drop-down under the lead field, over the fields below:
+    /// up to six matches, scrolled so the marked one is always among them (Tab
+    /// or Enter picks only a lead the user can see).
+    func renderMatches(_ box: Rect, _ buffer: inout Buffer, _ theme: Theme) {
+        let inside = box.inset(by: 1)
+        let labelWidth = Form.labelWidth(labels: AppointmentForm.Field.allCases.map(\.label), inside: inside.width)
+        let rows = min(Self.dropDownRows, form.matches.count)
+        let dropDown = Rect(x: inside.x + labelWidth, y: inside.y + 2, width: inside.width - labelWidth, height: rows + 2)
+            .intersection(inside)
+        guard dropDown.height >= 3 else { return }
+        buffer.fill(dropDown, style: theme["ui.dialog"])
+        let selected = min(form.matchSelected, form.matches.count - 1)
+        let list = PaneFrame(title: "Leads", isFocused: true, counter: "\(selected + 1) of \(form.matches.count)")
+            .render(in: dropDown, buffer: &buffer, theme: theme)
+        let shown = list.height
+        let offset = max(0, min(selected - shown + 1, form.matches.count - shown))
+        for row in 0..<min(shown, form.matches.count - offset) {
+            let index = offset + row
+            let isMarked = index == selected
+            let style = theme[isMarked ? "ui.selection" : "ui.text"]
+            buffer.putPadded((isMarked ? "▸ " : "  ") + form.matches[index].name, x: list.x, y: list.y + row, width: list.width, style: style)
+        }
     }
 }

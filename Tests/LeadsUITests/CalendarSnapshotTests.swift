@@ -55,6 +55,30 @@ import TextEditing
         ScreenSnapshotTests.assertSnapshot("appointment-form-refused-\(width)x\(height)", state)
     }
 
+    /// The picker shows every candidate it can pick: the marked one is always drawn
+    /// (the drop-down scrolls), and Tab picks exactly the marked, seen one.
+    @Test(arguments: [(80, 24), (120, 36)]) func thePickerNeverPicksAnUnseenLead(width: Int, height: Int) {
+        var state = Self.calendar(.calendarToday, width: width, height: height)
+        var router = KeyRouter(keymap: ScreenSnapshotTests.keymap)
+        ScreenSnapshotTests.apply(&state, .commandInvoked(.newAppointment))
+        for character in "first" { ScreenSnapshotTests.apply(&state, .textEdited(.insert(String(character)))) }
+        for step in 0..<14 {
+            let lines = ScreenSnapshotTests.draw(state).lines
+            guard case .appointmentForm(let form) = state.topModal else { Issue.record("the form closed"); return }
+            let marked = lines.filter { $0.contains("▸ ") }
+            #expect(marked.count == 1, "step \(step): \(marked.count) marked rows")
+            let name = form.matches[form.matchSelected].name
+            #expect(marked.first?.contains("▸ \(name) ") == true, "step \(step): \(name) is not the one drawn marked")
+            #expect(lines.contains { $0.contains("\(form.matchSelected + 1) of \(form.matches.count)") })
+            for action in router.actions(for: .down, state: state, frame: FrameMap()) { ScreenSnapshotTests.apply(&state, action) }
+        }
+        guard case .appointmentForm(let before) = state.topModal else { return }
+        let shown = before.matches[before.matchSelected]
+        for action in router.actions(for: .tab, state: state, frame: FrameMap()) { ScreenSnapshotTests.apply(&state, action) }
+        guard case .appointmentForm(let after) = state.topModal else { Issue.record("the form closed"); return }
+        #expect(after.lead == shown)
+    }
+
     @Test(arguments: ScreenSnapshotTests.sizes) func dashboard(width: Int, height: Int) {
         var state = Fixtures.loaded(width: width, height: height)
         ScreenSnapshotTests.apply(&state, .commandInvoked(.viewOverview))

@@ -219,7 +219,10 @@ extension AppReducer {
         }
     }
 
-    /// Loaded leads whose name contains every word typed (at most 6), for the appointment form.
+    /// The most matches the lead picker lists (its drop-down scrolls through them).
+    public static let pickerLimit = 50
+
+    /// Loaded leads whose name contains every word typed (at most `pickerLimit`), for the appointment form.
     static func leads(matching text: String, in list: LeadListState) -> [AppointmentForm.LeadChoice] {
         let words = SearchFolding.words(of: text)
         guard !words.isEmpty else { return [] }
@@ -228,7 +231,7 @@ extension AppReducer {
             let lead = list.rows[index]
             let name = SearchFolding.fold(lead.name)
             if words.allSatisfy({ name.contains($0) }) { found.append(.init(slug: lead.slug, name: lead.name)) }
-            if found.count == 6 { break }
+            if found.count == pickerLimit { break }
         }
         return found
     }

@@ -32,8 +32,7 @@ public struct Form: Sendable {
     public func render(in rect: Rect, buffer: inout Buffer, theme: Theme) {
         buffer.fill(rect, style: theme["ui.dialog"])
         let inside = PaneFrame(title: title, isFocused: true).render(in: rect, buffer: &buffer, theme: theme)
-        // Labels take at most half of a narrow form: nothing is drawn past its box.
-        let labelWidth = min(inside.width / 2, min(18, max(8, (fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 2)))
+        let labelWidth = Self.labelWidth(labels: fields.map(\.label), inside: inside.width)
         // The message (or the keys that work here) at the bottom, wrapped to at most two lines, never cut mid-word.
         let messageLines = message.map { Self.wrapped($0, width: inside.width) } ?? []
         let bottomRows = min(max(0, inside.height), max(1, min(2, messageLines.count)))
@@ -72,6 +71,12 @@ public struct Form: Sendable {
             buffer.putPadded(text, x: inside.x, y: inside.maxY - lines.count + index, width: inside.width,
                              style: theme[messageIsError ? "form.error.summary" : "ui.text.dim"])
         }
+    }
+
+    /// The label column's width: the longest label and two, 8 to 18, at most
+    /// half of a narrow form (nothing is drawn past its box).
+    public static func labelWidth(labels: [String], inside width: Int) -> Int {
+        min(width / 2, min(18, max(8, (labels.map { DisplayWidth.of($0) }.max() ?? 8) + 2)))
     }
 
     /// `text` (sanitised) in lines of at most `width` columns, broken at spaces, trailing spaces dropped.
