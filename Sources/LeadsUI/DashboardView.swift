@@ -27,6 +27,10 @@ struct DashboardView {
         func count(_ key: String) -> String { counts[key].map(String.init) ?? "…" }
         var x = buffer.put("Total leads ", x: inside.x + 1, y: y, style: theme["ui.label"])
         x = buffer.put(Screen.grouped(overview.totalLeads), x: x, y: y, style: theme["ui.text"].adding(.bold))
+        // What the service's total counts, beside the list's own count (the title bar's).
+        let scope = state.list.total.map { " (yours, owned or assigned; the list shows \(Screen.grouped($0)) \(state.list.listType == .owned ? "owned" : "assigned"))" }
+            ?? " (yours, owned or assigned)"
+        buffer.put(scope, x: x, y: y + 1, style: theme["ui.text.dim"], maxWidth: max(0, inside.maxX - x))
         x = buffer.put("    Appointments ", x: x, y: y, style: theme["ui.label"])
         buffer.put("today \(count("today")) · this week \(count("week")) · this month \(count("month"))", x: x, y: y, style: theme["ui.text"])
         y += 2
@@ -36,7 +40,10 @@ struct DashboardView {
         let statusRect = Rect(x: inside.x + 1, y: y + 1, width: chartWidth, height: statusRows)
         buffer.put("Leads by status", x: statusRect.x, y: y, style: theme["ui.header"])
         BarChart(bars: overview.statuses.map { item in
-            let label = item.description.isEmpty ? item.status : "\(item.description)"
+            // The status's name as everywhere else, then its description where it fits.
+            let full = "\(item.status) — \(item.description)"
+            let label = item.description.isEmpty || item.description.lowercased() == item.status.lowercased()
+                || DisplayWidth.of(full) > chartWidth / 3 - 1 ? item.status : full
             return BarChart.Bar(label: label, value: item.count, style: statusStyle(item.status))
         }).render(in: statusRect, buffer: &buffer, theme: theme)
         let sourceY = halves ? y : statusRect.maxY + 1

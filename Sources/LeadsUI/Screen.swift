@@ -75,7 +75,14 @@ public final class Screen {
         x = buffer.put(" \(state.settings.serverLabel) ", x: x, y: rect.y, style: theme["ui.tab"].adding(.bold), maxWidth: max(0, rect.maxX - x))
         let active = state.view == .leads ? 0 : state.view == .calendar ? 1 : 2
         var right: [String] = []
-        if let total = state.list.total ?? state.dashboard.totalLeads { right.append("\(Self.grouped(total)) leads") }
+        // Says what it counts: the list's leads (owned or assigned, as the list shows them),
+        // else the overview's count of every lead of yours.
+        if let total = state.list.total {
+            let kind = state.list.listType == .owned ? "owned" : "assigned"
+            right.append("\(Self.grouped(total)) \(kind)\(state.list.serverFilter.isEmpty ? "" : " matching")")
+        } else if let total = state.dashboard.totalLeads {
+            right.append("\(Self.grouped(total)) leads")
+        }
         if let today = state.todayAppointments { right.append("\(today) today") }
         right.append(Self.clock(state.now, state.settings.timeZone))
         let rightText = right.joined(separator: " · ") + " "

@@ -99,9 +99,14 @@ import TextEditing
         ScreenSnapshotTests.answer(&state, .overview, .overview(.success(overview)))
         ScreenSnapshotTests.answer(&state, .appointmentCounts, .appointmentCounts(.success(["today": 4, "week": 9, "month": 23])))
         ScreenSnapshotTests.assertSnapshot("dashboard-\(width)x\(height)", state)
-        // Each status bar is in the colour the API gives it (nearest of 256).
+        // Each count says what it counts: the title the list's (owned), the overview the service's.
         let buffer = ScreenSnapshotTests.draw(state)
-        guard let row = (0..<buffer.height).first(where: { buffer.line($0).contains("Bought") }),
+        #expect(buffer.line(0).contains("120 owned"))
+        #expect(buffer.lines.contains { $0.contains("(yours, owned or assigned; the list shows 120 owned)") })
+        // Every status by its name, as everywhere else; the description where it fits.
+        for (status, _, _, _) in statuses { #expect(buffer.lines.contains { $0.contains("│ \(status) ") }, "\(status) not named") }
+        // Each status bar is in the colour the API gives it (nearest of 256).
+        guard let row = (0..<buffer.height).first(where: { buffer.line($0).contains("customer") }),
               let x = (0..<buffer.width).first(where: { buffer[$0, row].grapheme == "█" }) else {
             Issue.record("no Bought bar"); return
         }

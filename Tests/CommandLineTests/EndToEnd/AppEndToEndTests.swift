@@ -37,7 +37,7 @@ import TestSupport
         try await tmux.type("( stty -a > \(dir)/before; \(app); echo $? > \(dir)/exit; stty -a > \(dir)/after.partial; mv \(dir)/after.partial \(dir)/after )")
         try await tmux.keys("Enter")
         try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } }
-        var lines = try await tmux.waitFor("the title bar") { $0[0].contains("demo") && $0[0].contains("today") && $0[0].contains("leads") }
+        var lines = try await tmux.waitFor("the title bar") { $0[0].contains("demo") && $0[0].contains("today") && $0[0].contains("owned") }
 
         // Open a lead and see its notes; add one and see it listed.
         try await tmux.keys("Enter")

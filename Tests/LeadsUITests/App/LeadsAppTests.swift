@@ -16,7 +16,7 @@ import TestSupport
 
             // The first page, the title bar's counts, Ana Souza first.
             await app.waitFor("the first page and today's count") { $0.screen.contains("Ana Souza") && $0.lines[0].contains(" today") }
-            #expect(app.lines[0].contains("demo") && app.lines[0].contains("leads"))
+            #expect(app.lines[0].contains("demo") && app.lines[0].contains("owned"))
             #expect(app.lines.allSatisfy { DisplayWidth.of($0) <= 100 })
 
             // Her notes; a note added and seen.
