@@ -99,7 +99,9 @@ extension AppReducer {
         let outputs = state.reduce(\.deletes, PendingDeleteFeature.reduce, action)
         var effects = state.absorb(outputs) { state, delegate in
             switch delegate {
-            case .undone(.lead(let slug)), .failed(.lead(let slug)): return list(&state, .unhide(slug: slug))
+            case .undone(.lead(let slug)), .failed(.lead(let slug)):
+                // The lead is back where it was, and selected.
+                return list(&state, .unhide(slug: slug)) + list(&state, .select(slug: slug)) + followSelection(&state)
             case .undone(.note(let id, _)), .failed(.note(let id, _)): return detail(&state, .unhideNote(id: id))
             case .undone(.appointment), .failed(.appointment): return []
             case .deleted(.lead(let slug)):
@@ -198,8 +200,10 @@ extension AppReducer {
             var effects: [Effect] = []
             switch form.mode {
             case .create:
-                // The new lead's slug is not known yet: remember what was sent by its email.
+                // The new lead's slug is not known yet: remember what was sent by its email,
+                // and select it when the list has it.
                 state.lastUsed[LeadExtras.key(email: draft.email)] = form.extras
+                state.list.selectWhenLoaded = draft.email
                 state.message = StatusMessage("Created lead \(name).", .success, at: state.now)
             case .edit(let slug):
                 state.lastUsed[slug] = form.extras
@@ -213,6 +217,10 @@ extension AppReducer {
             return detail(&state, .selectNewestNote) + detail(&state, .reload)
         case .appointmentForm(let form):
             state.message = StatusMessage(form.savedMessage(today: state.today), .success, at: state.now)
+            // The selection goes to the appointment booked (or changed) when the calendar has it again.
+            if let lead = form.lead, case .success(let start) = form.start(today: state.today) {
+                state.calendar.selectWhenLoaded = .init(leadSlug: lead.slug, start: start)
+            }
             return appointmentsChanged(&state)
         case .help, .palette, .confirm, .reader:
             return []

@@ -40,7 +40,6 @@ public enum CalendarFeature {
                 } else {
                     state.show(items, window: from...to)
                 }
-                state.selection = min(state.selection, max(0, state.agenda.count - 1))
                 return []
             case .failure(.cancelled):
                 return []

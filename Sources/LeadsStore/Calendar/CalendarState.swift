@@ -22,6 +22,15 @@ public struct CalendarState: Equatable, Sendable {
     public var error: String?
     /// The selected row of the agenda (appointments only, in the order shown).
     public var selection = 0
+    /// An appointment just booked (its lead and start): selected when a load brings it.
+    public var selectWhenLoaded: Booked?
+
+    /// An appointment by its lead and start, before the service has given it an id.
+    public struct Booked: Equatable, Sendable {
+        public var leadSlug: String
+        public var start: DayTime
+        public init(leadSlug: String, start: DayTime) { self.leadSlug = leadSlug; self.start = start }
+    }
 
     public static let upcomingDays = 30
 
@@ -42,14 +51,34 @@ public struct CalendarState: Equatable, Sendable {
     }
 
     mutating func show(_ items: [Appointment], window: ClosedRange<Day>) {
+        let kept = selected
         appointments = items
         self.window = window
         error = nil
+        reselect(kept)
     }
 
     mutating func showUpcoming(_ items: [Appointment]) {
+        let kept = selected
         upcoming = items
         isUpcomingLoaded = true
+        reselect(kept)
+    }
+
+    /// After a load: the appointment just booked if it came, else the one
+    /// selected before (by id), else the same row, clamped.
+    private mutating func reselect(_ before: Appointment?) {
+        let items = agenda
+        if let target = selectWhenLoaded, let index = items.firstIndex(where: { item in
+            guard item.leadSlug == target.leadSlug, let c = item.from?.components else { return false }
+            return c.calendarDay == target.start.day && c.hour == target.start.hour && c.minute == target.start.minute
+        }) {
+            selection = index
+            selectWhenLoaded = nil
+        } else if let id = before?.id, let index = items.firstIndex(where: { $0.id == id }) {
+            selection = index
+        }
+        selection = min(selection, max(0, items.count - 1))
     }
 
     /// Drops what is loaded (after a change), keeping where the user is.

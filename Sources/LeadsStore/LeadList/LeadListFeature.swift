@@ -109,9 +109,12 @@ public enum LeadListFeature {
             if offset == 0 && state.isFirstPageLoaded {
                 // A refresh: start over, keeping the selected lead selected if it is still there.
                 let selected = state.selectedLead?.slug
+                let wasWaiting = state.selectWhenLoaded != nil
                 state.reset()
                 state.append(page, at: 0, pageSize: context.settings.pageSize)
-                if let selected { state.select(slug: selected) }
+                // A lead just created and now here is selected rather than the old one.
+                let foundNew = wasWaiting && state.selectWhenLoaded == nil
+                if let selected, !foundNew { state.select(slug: selected) }
             } else {
                 state.append(page, at: offset, pageSize: context.settings.pageSize)
             }

@@ -31,6 +31,8 @@ public struct LeadListState: Equatable, Sendable {
     /// Rows the selection still has to go down once more pages come (`G`, a held
     /// `j` past the loaded end): the pages are fetched and the move finished then.
     public internal(set) var owedRows = 0
+    /// The email of a lead just created (its slug is not known yet): selected when a page brings it.
+    public var selectWhenLoaded: String?
     /// Last error loading a page (shown in the pane while it has no rows).
     public var loadError: String?
 
@@ -75,6 +77,11 @@ public struct LeadListState: Equatable, Sendable {
         let reached = WholeNumber.adding(pageOffset, page.results.count + page.skippedRecords)
         nextOffset = (page.next == nil || page.results.isEmpty || reached >= page.count) ? nil : reached
         rebuild()
+        if let email = selectWhenLoaded?.lowercased(),
+           let index = visible.firstIndex(where: { rows[$0].email.lowercased() == email }) {
+            selected = index
+            selectWhenLoaded = nil
+        }
         // A move that went past the loaded end goes on into the new rows.
         if owedRows > 0 {
             let owed = owedRows

@@ -34,6 +34,29 @@ import TextEditing
         ])
         #expect(store.state.modals.isEmpty)
         #expect(store.state.message?.text == "Booked First12 Last12 Tue 24 Nov 11:00.")
+        // The day comes again with the new appointment: the selection is on it, not on row 1.
+        let booked = Fixtures.appointment(9, 11, lead: 12)
+        store.send(.responded(RequestID(.calendarWindow, 7), .appointments(
+            from: CalendarFeatureTests.window.lowerBound, to: CalendarFeatureTests.window.upperBound,
+            .success([Fixtures.appointment(1, 10, 30), booked, Fixtures.appointment(2, 15)]))))
+        #expect(store.state.calendar.selected == booked)
+    }
+
+    /// A reload keeps the selected appointment selected (by id), wherever it moved.
+    @Test func aReloadKeepsTheSelectedAppointment() {
+        var store = CalendarFeatureTests.calendar([Fixtures.appointment(1, 9), Fixtures.appointment(2, 10), Fixtures.appointment(3, 11)])
+        store.press(.calendarToday)
+        store.press(.down)
+        store.press(.down)
+        #expect(store.state.calendar.selected?.id == 3)
+        var again = store.state
+        again.calendar.forget()
+        _ = AppReducer.reduce(&again, .commandInvoked(.refresh))
+        guard let id = again.requests[.calendarWindow] else { Issue.record("no reload"); return }
+        _ = AppReducer.reduce(&again, .responded(id, .appointments(from: CalendarFeatureTests.window.lowerBound, to: CalendarFeatureTests.window.upperBound,
+                                                                .success([Fixtures.appointment(4, 8), Fixtures.appointment(1, 9), Fixtures.appointment(2, 10),
+                                                                          Fixtures.appointment(3, 11)]))))
+        #expect(again.calendar.selected?.id == 3)
     }
 
     @Test func upAndDownMoveThroughTheMatches() {

@@ -36,12 +36,17 @@ import Testing
         var store = TestStore(Fixtures.loaded())
         store.press(.deleteLead)
         store.press(.yes)
-        store.press(.undo) {
+        store.press(.undo, effects: [.request(RequestID(.leadDetail, 4), .lead(slug: "lead-0"))]) {
             $0.deletes.waiting = nil
             $0.list.unhide("lead-0")
+            $0.list.select(slug: "lead-0")
+            $0.requests[.leadDetail] = RequestID(.leadDetail, 4)
+            $0.nextSerial = 5
+            $0.detail = LeadDetailState(slug: "lead-0", name: "First0 Last0")
+            $0.isDetailStale = false
             $0.message = StatusMessage("Undone: First0 Last0 is not deleted.", .success, at: Fixtures.now)
         }
-        #expect(store.state.list.selectedLead?.slug == "lead-1")   // the selection stayed where it was
+        #expect(store.state.list.selectedLead?.slug == "lead-0")   // the lead restored is the one selected
         #expect(store.state.list.visible.count == 50)
     }
 
@@ -52,8 +57,9 @@ import Testing
         let later = Fixtures.now.addingTimeInterval(6)
         store.send(.ticked(later), effects: [.request(RequestID(.delete, 4), .deleteLead(slug: "lead-0")),
                                              .request(RequestID(.leadDetail, 5), .lead(slug: "lead-1"))])
-        store.send(.responded(RequestID(.delete, 4), .change(.failure(.requestFailed(["Only the owner can delete this lead."])))))
+        _ = AppReducer.reduce(&store.state, .responded(RequestID(.delete, 4), .change(.failure(.requestFailed(["Only the owner can delete this lead."])))))
         #expect(store.state.list.visible.count == 50)
+        #expect(store.state.list.selectedLead?.slug == "lead-0")
         #expect(store.state.message == StatusMessage("Could not delete First0 Last0: Only the owner can delete this lead.", .error, at: later))
     }
 

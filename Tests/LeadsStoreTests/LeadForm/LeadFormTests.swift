@@ -108,6 +108,27 @@ import TextEditing
         #expect(store.state.lastUsed["lead-0"] == LeadExtras(location: "Porto", message: "Pricing", assignee: "demo"))
     }
 
+    /// A lead created is the one selected once the list has it (its slug came only with the list).
+    @Test func theCreatedLeadIsSelected() {
+        var state = Fixtures.loaded()
+        _ = AppReducer.reduce(&state, .commandInvoked(.down))
+        _ = AppReducer.reduce(&state, .commandInvoked(.newLead))
+        for value in ["Zoë", "New", "zoe.new@example.com", "+15551234567", "", "", "Porto", "Pricing"] {
+            if !value.isEmpty { _ = AppReducer.reduce(&state, .textEdited(.insert(value))) }
+            _ = AppReducer.reduce(&state, .commandInvoked(.nextField))
+        }
+        _ = AppReducer.reduce(&state, .commandInvoked(.save))
+        guard let save = state.requests[.saveLead] else { Issue.record("not sent: \(String(describing: state.topModal))"); return }
+        _ = AppReducer.reduce(&state, .responded(save, .change(.success(Done()))))
+        guard let page = state.requests[.leadsPage] else { Issue.record("the list is not loaded again"); return }
+        var created = Fixtures.lead(500)
+        created.email = "Zoe.New@example.com"
+        var rows = Fixtures.page(0..<50, count: 121)
+        rows.results.insert(created, at: 7)
+        _ = AppReducer.reduce(&state, .responded(page, .leadsPage(offset: 0, .success(rows))))
+        #expect(state.list.selectedLead?.slug == "lead-500")
+    }
+
     @Test func escWithChangesAsksAndNoKeepsEverything() {
         var store = TestStore(Fixtures.loaded())
         store.press(.newLead)
