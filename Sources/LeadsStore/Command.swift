@@ -71,7 +71,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .runCommand: return "Run the highlighted command"
         case .yes: return "Yes"
         case .no: return "No"
-        case .undo: return "Undo the delete"
+        case .undo: return "Undo the delete or status change"
         case .calendarUpcoming: return "Calendar: upcoming appointments"
         case .calendarToday: return "Calendar: one day"
         case .calendarWeek: return "Calendar: week"

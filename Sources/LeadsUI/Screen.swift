@@ -98,10 +98,10 @@ public final class Screen {
 
     private func renderStatus(_ state: AppState, _ rect: Rect, _ buffer: inout Buffer) {
         var message: (text: String, level: StatusBar.Level)?
-        if let waiting = state.deletes.waiting {
-            message = (say("Deleted \(waiting.label) — \(key: .undo) to undo", state), .warning)
-        } else if let sending = state.deletes.sending.first {
-            message = ("Deleting \(sending.label)…", .warning)
+        if let waiting = state.pending.waiting {
+            message = (say("\(waiting.done) — \(key: .undo) to undo", state), .warning)
+        } else if let sending = state.pending.sending.first {
+            message = (sending.sendingText, .warning)
         } else if let current = state.message {
             let levels: [StatusMessage.Level: StatusBar.Level] = [.info: .info, .success: .success, .warning: .warning, .error: .error]
             message = (say(current.text, state), levels[current.level] ?? .info)

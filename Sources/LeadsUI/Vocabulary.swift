@@ -8,7 +8,7 @@ public enum Vocabulary {
     public static let contexts: [(id: String, title: String)] = [
         ("global", "Everywhere"), ("list", "Lists"), ("leads", "Leads"), ("calendar", "Calendar"),
         ("form", "Forms"), ("textarea", "A note's text"), ("picker", "Picking a lead"), ("choice", "Status and source"), ("filter", "The / filter bar"), ("help", "This help"), ("reader", "Reading a note or activity"),
-        ("palette", "The : palette"), ("dialog", "Dialogs"), ("pending", "While a delete waits"),
+        ("palette", "The : palette"), ("dialog", "Dialogs"), ("pending", "While a delete or status change waits"),
     ]
 
     public static let descriptions: [String: String] = Dictionary(

@@ -6,7 +6,7 @@ import LeadsAPI
 extension AppReducer {
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         switch command {
-        case .undo: return deletes(&state, .undo)
+        case .undo: return pending(&state, .undo)
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit: return quit(&state)
@@ -24,12 +24,14 @@ extension AppReducer {
         switch command {
         case .help: state.modals.append(.help(offset: 0, contexts: state.keyScope.contexts)); return []
         case .palette: state.modals.append(.palette(PaletteState())); return []
-        case .viewLeads: state.view = .leads; return []
+        case .viewLeads: state.view = .leads; state.cameFrom = nil; return []
         case .viewCalendar:
             state.view = .calendar
+            state.cameFrom = nil
             return calendar(&state, .load(force: false)) ?? []
         case .viewOverview:
             state.view = .overview
+            state.cameFrom = nil
             return dashboard(&state, .shown)
         default: break
         }
@@ -82,6 +84,14 @@ extension AppReducer {
                 state.modals.append(.reader(ReaderState(pane: state.focus, index: detail.selected(in: state.focus))))
             }
         case .back:
+            if let view = state.cameFrom {
+                // Back where the lead was opened from, as it was left.
+                state.cameFrom = nil
+                if !state.isWide { state.isShowingDetail = false }
+                state.focus = .list
+                state.view = view
+                return []
+            }
             if state.focus == .list { return list(&state, .filtersCleared(announce: true)) }
             if !state.isWide { state.isShowingDetail = false }
             state.focus = .list
@@ -181,15 +191,17 @@ extension AppReducer {
         state.modals.removeLast()
         switch confirmation.kind {
         case .deleteLead(let slug, let name):
-            var effects = deletes(&state, .start(.lead(slug: slug), label: name))
+            var effects = pending(&state, .start(.lead(slug: slug), label: name))
             effects += list(&state, .hide(slug: slug))
             if state.detail?.slug == slug { effects += detail(&state, .clear) }
             if !state.isWide { state.isShowingDetail = false; state.focus = .list }
             return effects
         case .deleteNote(let id, let slug, let excerpt):
-            return deletes(&state, .start(.note(id: id, slug: slug), label: "the note “\(excerpt)”")) + detail(&state, .hideNote(id: id))
+            return pending(&state, .start(.note(id: id, slug: slug), label: "the note “\(excerpt)”")) + detail(&state, .hideNote(id: id))
         case .deleteAppointment(let id, let label):
-            return deletes(&state, .start(.appointment(id: id), label: label))
+            // Gone from the agenda at once, as a deleted lead is from the list; u brings it back.
+            state.calendar.hide(id: id)
+            return pending(&state, .start(.appointment(id: id), label: label))
         case .discardForm:
             if !state.modals.isEmpty { state.modals.removeLast() }
             return []
@@ -212,7 +224,7 @@ extension AppReducer {
         case .readerNext, .readerPrevious: if case .reader = state.topModal { return true }; return false
         case .deleteNote: return state.view == .leads && state.focus == .notes && state.detail?.selectedNote?.id != nil
         case .open: return state.view == .leads && state.focus == .list && state.list.selectedLead != nil
-        case .undo: return state.deletes.waiting != nil
+        case .undo: return state.pending.waiting != nil
         case .viewCalendar, .viewOverview: return true
         case .calendarUpcoming, .calendarToday, .calendarWeek, .calendarMonth, .periodPrevious, .periodNext, .goToToday,
              .dayPrevious, .dayNext, .calendarUp, .calendarDown, .newAppointment:

@@ -48,6 +48,7 @@ extension AppReducer {
             switch delegate {
             case .openLead(let slug, let name):
                 state.view = .leads
+                state.cameFrom = .calendar   // Esc goes back there
                 state.list.select(slug: slug)
                 state.isDetailStale = false
                 if !state.isWide { state.isShowingDetail = true }
@@ -56,6 +57,10 @@ extension AppReducer {
             case .openForm(let form):
                 state.modals.append(.appointmentForm(form))
                 return []
+            case .changeStatus(let id, let status, let label):
+                // Shown at once, sent when the undo window closes; u takes it back.
+                state.calendar.mark(id: id, status: status.rawValue)
+                return pending(&state, .start(.appointmentStatus(id: id, status: status.rawValue), label: label))
             case .confirmDelete(let id, let label):
                 state.modals.append(.confirm(Confirmation(kind: .deleteAppointment(id: id, label: label), title: "Delete appointment",
                                                           question: "Delete \(label)?")))
@@ -95,15 +100,22 @@ extension AppReducer {
         }
     }
 
-    static func deletes(_ state: inout AppState, _ action: PendingDeleteFeature.Action) -> [Effect] {
-        let outputs = state.reduce(\.deletes, PendingDeleteFeature.reduce, action)
+    static func pending(_ state: inout AppState, _ action: UndoWindowFeature.Action) -> [Effect] {
+        let outputs = state.reduce(\.pending, UndoWindowFeature.reduce, action)
         var effects = state.absorb(outputs) { state, delegate in
             switch delegate {
             case .undone(.lead(let slug)), .failed(.lead(let slug)):
                 // The lead is back where it was, and selected.
                 return list(&state, .unhide(slug: slug)) + list(&state, .select(slug: slug)) + followSelection(&state)
             case .undone(.note(let id, _)), .failed(.note(let id, _)): return detail(&state, .unhideNote(id: id))
-            case .undone(.appointment), .failed(.appointment): return []
+            case .undone(.appointment(let id)), .failed(.appointment(let id)):
+                state.calendar.unhide(id: id)
+                return []
+            case .undone(.appointmentStatus(let id, _)), .failed(.appointmentStatus(let id, _)):
+                state.calendar.unmark(id: id)
+                return []
+            case .deleted(.appointmentStatus):
+                return appointmentsChanged(&state)
             case .deleted(.lead(let slug)):
                 return list(&state, .remove(slug: slug)) + dashboard(&state, .refresh(withCounts: false))
             case .deleted(.note(_, let slug)):
@@ -112,7 +124,7 @@ extension AppReducer {
                 return appointmentsChanged(&state)
             }
         }
-        if case .finished = action, state.isQuitting, state.deletes.isEmpty { effects.append(.quit) }
+        if case .finished = action, state.isQuitting, state.pending.isEmpty { effects.append(.quit) }
         return effects
     }
 

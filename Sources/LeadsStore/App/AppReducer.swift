@@ -90,8 +90,7 @@ public enum AppReducer {
         case (.calendarWindow, .appointments(let from, let to, let result)), (.upcoming, .appointments(let from, let to, let result)):
             return calendar(&state, .loaded(purpose, from: from, to: to, result)) ?? []
         case (.leadDetail, .lead(let slug, let result)): return detail(&state, .loaded(slug: slug, result))
-        case (.appointmentStatus, .change(let result)): return calendar(&state, .statusChanged(result)) ?? []
-        case (.delete, .change(let result)): return deletes(&state, .finished(result))
+        case (.delete, .change(let result)): return pending(&state, .finished(result))
         case (.saveLead, .change(let result)), (.saveNote, .change(let result)), (.saveAppointment, .change(let result)):
             guard let index = state.modals.lastIndex(where: { $0.savePurpose == purpose }) else { return [] }
             return form(&state, at: index, .saved(result))
@@ -143,7 +142,7 @@ public enum AppReducer {
     static func tick(_ state: inout AppState, _ now: Date) -> [Effect] {
         state.now = now
         if state.isBusy { state.spinnerFrame += 1 }
-        var effects = deletes(&state, .ticked)
+        var effects = pending(&state, .ticked)
         if state.isDetailStale, state.view == .leads { effects += followSelection(&state) }
         effects += list(&state, .fetchRest)
         effects += reminders(&state, .ticked)
@@ -171,10 +170,10 @@ public enum AppReducer {
 
     /// Quits at once, or once the deletes confirmed are sent and answered.
     static func finishQuit(_ state: inout AppState) -> [Effect] {
-        guard let label = state.deletes.waiting?.label ?? state.deletes.sending.first?.label else { return [.quit] }
+        guard let change = state.pending.waiting ?? state.pending.sending.first else { return [.quit] }
         state.isQuitting = true
-        state.message = StatusMessage("Sending the delete of \(label) before quitting…", .info, at: state.now)
-        return deletes(&state, .flush)
+        state.message = StatusMessage("Sending \(change.whatIsSent) before quitting…", .info, at: state.now)
+        return pending(&state, .flush)
     }
 
     /// The unsaved input of the topmost form that has some, as a draft.

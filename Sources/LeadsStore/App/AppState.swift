@@ -9,7 +9,7 @@ import TextEditing
 ///
 /// The features: `list` (`LeadListFeature`), `detail` (`LeadDetailFeature`),
 /// `calendar` (`CalendarFeature`), `reminders`, `dashboard`, `deletes`
-/// (`PendingDeleteFeature`), `filterBar`, and in `modals` the forms
+/// (`UndoWindowFeature`), `filterBar`, and in `modals` the forms
 /// (`FormFeature` with `LeadForm`, `NoteForm`, `AppointmentForm`), the
 /// palette, confirmations and help.
 public struct AppState: Equatable, Sendable {
@@ -19,6 +19,8 @@ public struct AppState: Equatable, Sendable {
     /// The terminal's size and the sizes of its lists, as the UI lays them out.
     public var viewport: Viewport
     public var view: View = .leads
+    /// The view a lead was opened from (the calendar's Enter): Esc on the lead goes back there.
+    public var cameFrom: View?
     public var focus: Pane = .list
     /// Narrow terminals show one pane: the detail when this is true.
     public var isShowingDetail = false
@@ -32,7 +34,7 @@ public struct AppState: Equatable, Sendable {
     /// The `/` bar while it is open.
     public var filterBar: FilterBarState?
     /// The delete in its undo window, and those being sent.
-    public var deletes = DeleteQueue()
+    public var pending = UndoQueue()
     public var message: StatusMessage?
     /// The request in flight for each purpose (a response with another serial is stale).
     public var requests: [Purpose: RequestID] = [:]
@@ -97,7 +99,7 @@ public struct AppState: Equatable, Sendable {
                 }
             }
         }
-        if deletes.waiting != nil { scope.contexts.append("pending") }
+        if pending.waiting != nil { scope.contexts.append("pending") }
         return scope
     }
 

@@ -11,7 +11,6 @@ public enum CalendarFeature {
         /// Load what the view needs, unless it is loaded (`force`: again).
         case load(force: Bool)
         case loaded(Purpose, from: Day, to: Day, Result<[Appointment], APIError>)
-        case statusChanged(Result<Done, APIError>)
         /// Drop what is loaded (after a change), keeping where the user is.
         case forget
     }
@@ -20,6 +19,8 @@ public enum CalendarFeature {
         case openLead(slug: String, name: String)
         case openForm(AppointmentForm)
         case confirmDelete(id: Int, label: String)
+        /// A status key: the change, with the same undo window as a delete.
+        case changeStatus(id: Int, status: AppointmentStatus, label: String)
         /// An appointment changed: everything that shows appointments loads again.
         case appointmentsChanged
     }
@@ -47,10 +48,6 @@ public enum CalendarFeature {
                 state.error = error.message
                 return [.message("Could not load appointments: \(error.message)", .error)]
             }
-        case .statusChanged(.success):
-            return [.message("Appointment updated.", .success), .delegate(.appointmentsChanged)]
-        case .statusChanged(.failure(let error)):
-            return [.message("Not changed: \(error.message)", .error)]
         case .forget:
             state.forget()
             return []
@@ -113,8 +110,7 @@ public enum CalendarFeature {
         case .confirmAppointment, .fulfilAppointment, .cancelAppointment:
             guard let item = state.selected, let id = item.id else { return nothingSelected }
             let status: AppointmentStatus = command == .confirmAppointment ? .confirmed : command == .fulfilAppointment ? .fullfilled : .cancelled
-            return [.message("Marking \(item.lead) at \(time(item)) \(status.displayName)…", .info),
-                    .request(.appointmentStatus, .updateAppointment(AppointmentChanges(id: id, status: status.rawValue)))]
+            return [.delegate(.changeStatus(id: id, status: status, label: "\(item.lead) at \(time(item))"))]
         case .deleteAppointment:
             guard let item = state.selected, let id = item.id else { return nothingSelected }
             return [.delegate(.confirmDelete(id: id, label: "the appointment with \(item.lead) at \(time(item))"))]

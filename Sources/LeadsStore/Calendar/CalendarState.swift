@@ -24,6 +24,10 @@ public struct CalendarState: Equatable, Sendable {
     public var selection = 0
     /// An appointment just booked (its lead and start): selected when a load brings it.
     public var selectWhenLoaded: Booked?
+    /// Appointments whose delete waits in its undo window: not shown, as a deleted lead is not.
+    public private(set) var hidden: Set<Int> = []
+    /// Statuses changed in their undo window (or sent and not yet read back): shown in place of the loaded one.
+    public private(set) var marked: [Int: String] = [:]
 
     /// An appointment by its lead and start, before the service has given it an id.
     public struct Booked: Equatable, Sendable {
@@ -52,6 +56,7 @@ public struct CalendarState: Equatable, Sendable {
 
     mutating func show(_ items: [Appointment], window: ClosedRange<Day>) {
         let kept = selected
+        forgetMarks(readBackIn: items)
         appointments = items
         self.window = window
         error = nil
@@ -60,9 +65,18 @@ public struct CalendarState: Equatable, Sendable {
 
     mutating func showUpcoming(_ items: [Appointment]) {
         let kept = selected
+        forgetMarks(readBackIn: items)
         upcoming = items
         isUpcomingLoaded = true
         reselect(kept)
+    }
+
+    /// A mark goes once the service's answer shows that status.
+    private mutating func forgetMarks(readBackIn items: [Appointment]) {
+        for item in items {
+            guard let id = item.id, let status = marked[id] else { continue }
+            if AppointmentStatus(lenient: item.status) == AppointmentStatus(lenient: status) { marked[id] = nil }
+        }
     }
 
     /// After a load: the appointment just booked if it came, else the one
@@ -96,12 +110,38 @@ public struct CalendarState: Equatable, Sendable {
     }
 
     public func appointments(on day: Day) -> [Appointment] {
-        appointments.filter { $0.from?.components?.calendarDay == day }
+        appointments.filter { $0.from?.components?.calendarDay == day && !isHidden($0) }.map(withMark)
     }
 
     /// The appointments of the agenda, in the order shown.
     public var agenda: [Appointment] {
-        mode == .upcoming ? upcoming : days.flatMap { appointments(on: $0) }
+        mode == .upcoming ? upcoming.filter { !isHidden($0) }.map(withMark) : days.flatMap { appointments(on: $0) }
+    }
+
+    func withMark(_ item: Appointment) -> Appointment {
+        guard let id = item.id, let status = marked[id] else { return item }
+        var marked = item
+        marked.status = status
+        return marked
+    }
+
+    /// Shows `status` for the appointment at once (its change waits in the undo window).
+    public mutating func mark(id: Int, status: String) { marked[id] = status }
+    /// Its loaded status again (undone, or refused).
+    public mutating func unmark(id: Int) { marked[id] = nil }
+
+    func isHidden(_ item: Appointment) -> Bool { item.id.map(hidden.contains) ?? false }
+
+    /// Hides an appointment while its delete waits (the selection stays on the row below it).
+    public mutating func hide(id: Int) {
+        hidden.insert(id)
+        selection = min(selection, max(0, agenda.count - 1))
+    }
+
+    /// Shows it again (undone, or the delete failed), selected.
+    public mutating func unhide(id: Int) {
+        hidden.remove(id)
+        if let index = agenda.firstIndex(where: { $0.id == id }) { selection = index }
     }
 
     public var selected: Appointment? {
@@ -112,7 +152,7 @@ public struct CalendarState: Equatable, Sendable {
     /// Appointment counts per day of the anchor's month (for the month grid).
     public var monthCounts: [Int: Int] {
         var counts: [Int: Int] = [:]
-        for item in appointments {
+        for item in appointments where !isHidden(item) {
             guard let day = item.from?.components?.calendarDay, day.year == anchor.year, day.month == anchor.month else { continue }
             counts[day.day, default: 0] += 1
         }

@@ -74,33 +74,68 @@ import TextEditing
             $0.detail = LeadDetailState(slug: "lead-7", name: "First7 Last7")
             $0.requests[.leadDetail] = RequestID(.leadDetail, 5)
             $0.nextSerial = 6
+            $0.cameFrom = .calendar
         }
         #expect(store.state.list.selectedLead?.slug == "lead-7")
+        // Back means back: Esc returns to the calendar, its selection where it was.
+        store.press(.back) {
+            $0.view = .calendar
+            $0.cameFrom = nil
+            $0.isShowingDetail = false
+            $0.focus = .list
+        }
+        #expect(store.state.calendar.selected?.id == 2)
+        // Opened again and left for the leads view by its key, Esc is the list's own again.
+        store.press(.open) { $0.view = .leads; $0.cameFrom = .calendar; $0.isShowingDetail = true; $0.focus = .notes }
+        store.press(.viewLeads) { $0.cameFrom = nil }
+        store.press(.back) { $0.isShowingDetail = false; $0.focus = .list }
+        #expect(store.state.view == .leads)
     }
 
     @Test func statusChangesAndDeleteWithUndo() {
+        // A status key acts at once on screen, and waits in the undo window before it is sent.
         var store = Self.calendar([Fixtures.appointment(9, 15)])
-        store.press(.fulfilAppointment, effects: [
-            .request(RequestID(.appointmentStatus, 5), .updateAppointment(AppointmentChanges(id: 9, status: "fullfilled")))])
-        #expect(store.state.message?.text == "Marking First1 Last1 at Tue 24 Nov 15:00 fulfilled…")
-        store.send(.responded(RequestID(.appointmentStatus, 5), .change(.success(Done()))), effects: [
+        store.press(.fulfilAppointment) {
+            $0.calendar.mark(id: 9, status: "fullfilled")
+            $0.pending.waiting = PendingChange(target: .appointmentStatus(id: 9, status: "fullfilled"), label: "First1 Last1 at Tue 24 Nov 15:00",
+                                               deadline: Fixtures.now.addingTimeInterval(5))
+        }
+        #expect(store.state.calendar.selected?.status == "fullfilled")
+        #expect(store.state.pending.waiting?.done == "Marked First1 Last1 at Tue 24 Nov 15:00 fulfilled")
+        store.press(.undo) {
+            $0.calendar.unmark(id: 9)
+            $0.pending.waiting = nil
+            $0.message = StatusMessage("Undone: First1 Last1 at Tue 24 Nov 15:00 is not marked fulfilled.", .success, at: Fixtures.now)
+        }
+        #expect(store.state.calendar.selected?.status == "pending")
+        store.press(.cancelAppointment)
+        store.send(.ticked(Fixtures.now.addingTimeInterval(6)), effects: [
+            .request(RequestID(.delete, 5), .updateAppointment(AppointmentChanges(id: 9, status: "cancelled")))])
+        store.send(.responded(RequestID(.delete, 5), .change(.success(Done()))), effects: [
             .cancel(RequestID(.today, 3)), .request(RequestID(.today, 6), .dayAppointments(Self.today)),
             .request(RequestID(.calendarWindow, 7), Self.windowRequest),
         ])
-        #expect(store.state.message?.text == "Appointment updated.")
-        store = Self.calendar([Fixtures.appointment(9, 15)])
+        #expect(store.state.message?.text == "Marked First1 Last1 at Tue 24 Nov 15:00 cancelled.")
+        #expect(store.state.calendar.selected?.status == "cancelled")   // shown until the service's answer says so itself
+
+        // A delete: confirmed, then gone from the agenda at once (the count too); u brings it back.
+        store = Self.calendar([Fixtures.appointment(9, 15), Fixtures.appointment(10, 16)])
         store.press(.deleteAppointment)
         guard case .confirm(let question) = store.state.topModal else { Issue.record("no confirmation"); return }
         #expect(question.question == "Delete the appointment with First1 Last1 at Tue 24 Nov 15:00?")
         store.press(.yes) {
             $0.modals = []
-            $0.deletes.waiting = PendingDelete(target: .appointment(id: 9), label: "the appointment with First1 Last1 at Tue 24 Nov 15:00",
+            $0.calendar.hide(id: 9)
+            $0.pending.waiting = PendingChange(target: .appointment(id: 9), label: "the appointment with First1 Last1 at Tue 24 Nov 15:00",
                                                deadline: Fixtures.now.addingTimeInterval(5))
         }
+        #expect(store.state.calendar.agenda.map(\.id) == [10])
         store.press(.undo) {
-            $0.deletes.waiting = nil
+            $0.calendar.unhide(id: 9)
+            $0.pending.waiting = nil
             $0.message = StatusMessage("Undone: the appointment with First1 Last1 at Tue 24 Nov 15:00 is not deleted.", .success, at: Fixtures.now)
         }
+        #expect(store.state.calendar.agenda.map(\.id) == [9, 10] && store.state.calendar.selected?.id == 9)
         store.press(.deleteAppointment)
         store.press(.yes)
         store.send(.ticked(Fixtures.now.addingTimeInterval(6)), effects: [.request(RequestID(.delete, 5), .deleteAppointment(id: 9))])
@@ -113,7 +148,9 @@ import TextEditing
     @Test(arguments: [(Command.confirmAppointment, "confirmed"), (.cancelAppointment, "cancelled"), (.fulfilAppointment, "fullfilled")])
     func statusKeysSendTheServicesSpelling(_ command: Command, _ status: String) {
         var store = Self.calendar([Fixtures.appointment(4, 15)])
-        store.press(command, effects: [.request(RequestID(.appointmentStatus, 5), .updateAppointment(AppointmentChanges(id: 4, status: status)))])
+        store.press(command)
+        store.send(.ticked(Fixtures.now.addingTimeInterval(6)), effects: [
+            .request(RequestID(.delete, 5), .updateAppointment(AppointmentChanges(id: 4, status: status)))])
     }
 
     @Test func nothingSelectedIsSaid() {

@@ -54,7 +54,7 @@ import TestSupport
         app.press("j")
         await app.waitFor(text: "Deleted First0 Last0 — z to undo")
         app.press("u")
-        #expect(app.state.deletes.waiting != nil)
+        #expect(app.state.pending.waiting != nil)
         app.press("z")
         await app.waitFor(text: "Undone: First0 Last0 is not deleted.")
 
