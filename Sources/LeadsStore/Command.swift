@@ -110,6 +110,20 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
 
     /// Commands that only make sense inside a form, dialog or the pending
     /// window: the palette lists the others.
+    /// The view whose command this is (the palette goes there to run it), nil for those of every view.
+    public var homeView: View? {
+        switch self {
+        case .calendarUpcoming, .calendarToday, .calendarWeek, .calendarMonth, .periodPrevious, .periodNext, .goToToday,
+             .dayPrevious, .dayNext, .calendarUp, .calendarDown, .newAppointment, .editAppointment, .confirmAppointment,
+             .fulfilAppointment, .cancelAppointment, .deleteAppointment:
+            return .calendar
+        case .newLead, .editLead, .deleteLead, .newNote, .deleteNote, .toggleAssigned, .sortNext, .newAppointmentForLead, .filter:
+            return .leads
+        default:
+            return nil
+        }
+    }
+
     public var isListedInPalette: Bool {
         switch self {
         case .nextField, .previousField, .save, .cancel, .submit, .yes, .no, .palette, .redraw, .calendarUp, .calendarDown,

@@ -33,6 +33,10 @@ import TextEditing
         var router = KeyRouter(keymap: keymap)
         let help = state(.help)
         #expect(router.actions(for: .character("q"), state: help, frame: noFrame) == [.commandInvoked(.back)])
+        // The palette pages with PageDown/PageUp (printable keys stay its query's text).
+        let palette = state(.palette)
+        #expect(router.actions(for: .pageDown, state: palette, frame: noFrame) == [.commandInvoked(.pageDown)])
+        #expect(router.actions(for: .character("j"), state: palette, frame: noFrame) == [.textEdited(.insert("j"))])
         for (from, heading) in [(Fixtures.loaded(), "Leads"), (state(.viewCalendar), "Calendar")] {
             let lines = ScreenSnapshotTests.draw(state(.help, from: from)).lines
             let first = lines.dropFirst(2).first { !$0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "│")).trimmingCharacters(in: .whitespaces).isEmpty }

@@ -155,11 +155,18 @@ extension AppReducer {
             case .close:
                 return []
             case .run(let command):
-                guard isAvailable(command, in: state) else {
-                    state.message = StatusMessage("“\(command.description)” does not apply here.", .warning, at: state.now)
-                    return []
+                if isAvailable(command, in: state) { return perform(&state, command) }
+                // A command of another view goes there and does it ("Calendar: month" from the leads).
+                if let home = command.homeView, home != state.view {
+                    var there = state
+                    let going = perform(&there, home == .calendar ? .viewCalendar : home == .leads ? .viewLeads : .viewOverview)
+                    if isAvailable(command, in: there) {
+                        state = there
+                        return going + perform(&state, command)
+                    }
                 }
-                return perform(&state, command)
+                state.message = StatusMessage("“\(command.description)” does not apply here.", .warning, at: state.now)
+                return []
             }
         }
     }

@@ -6,6 +6,9 @@ public struct PaletteState: Equatable, Sendable {
     public var selected = 0
     public init() {}
 
+    /// Rows a page key moves (the palette shows at least this many).
+    public static let page = 8
+
     /// The most a paste puts in the query, in code points.
     public static let queryLimit = 200
 
@@ -49,6 +52,10 @@ public enum PaletteFeature {
             switch command {
             case .down: state.selected = min(max(0, matches.count - 1), state.selected + 1)
             case .up: state.selected = max(0, state.selected - 1)
+            case .pageDown: state.selected = min(max(0, matches.count - 1), state.selected + PaletteState.page)
+            case .pageUp: state.selected = max(0, state.selected - PaletteState.page)
+            case .top: state.selected = 0
+            case .bottom: state.selected = max(0, matches.count - 1)
             case .back, .cancel, .palette: return [.delegate(.close)]
             case .runCommand, .open:
                 guard matches.indices.contains(state.selected) else { return [] }

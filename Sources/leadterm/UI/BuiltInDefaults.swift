@@ -169,6 +169,8 @@ enter = "filter.apply"
 enter = "palette.run"
 up = "list.up"
 down = "list.down"
+pgdn = "list.page.down"
+pgup = "list.page.up"
 
 [dialog]
 y = "dialog.yes"

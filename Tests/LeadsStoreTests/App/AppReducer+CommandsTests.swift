@@ -124,6 +124,17 @@ import TextEditing
             $0.modals = []
             $0.message = StatusMessage("“Delete the selected note” does not apply here.", .warning, at: Fixtures.now)
         }
+        // A command of another view goes there and does it.
+        store.press(.palette)
+        store.type("calendar month")
+        _ = AppReducer.reduce(&store.state, .commandInvoked(.runCommand))
+        #expect(store.state.modals.isEmpty && store.state.view == .calendar && store.state.calendar.mode == .month)
+        #expect(store.state.requests[.calendarWindow] != nil)
+        // PageDown and PageUp move through the matches by a page.
+        store.press(.palette)
+        _ = AppReducer.reduce(&store.state, .commandInvoked(.pageDown))
+        guard case .palette(let paged) = store.state.topModal else { Issue.record("no palette"); return }
+        #expect(paged.selected == PaletteState.page)
     }
 
     @Test func leadCommandsActOnTheDetailWhenItIsFocused() {
