@@ -174,7 +174,9 @@ public struct LeadForm: FormModel {
     }
 
     /// Editing a lead: every field prefilled from its list row and detail; location,
-    /// message and assignee from the detail, else `lastUsed`, else the fallback assignee.
+    /// message and assignee from the detail, else `lastUsed` (noted). Never a guess:
+    /// an assignee nobody has seen is not sent (a quick edit must not reassign the
+    /// lead), so one not known is left empty and asked for by name.
     public static func edit(slug: String, summary: LeadSummary?, detail: LeadDetail?, lastUsed: LeadExtras?, settings: Settings) -> LeadForm {
         var values: [Field: String] = [
             .firstName: detail?.firstName ?? summary?.firstName ?? "",
@@ -188,12 +190,12 @@ public struct LeadForm: FormModel {
         func fill(_ field: Field, fromDetail: String?, fromLast: String?, fallback: (String, String)?) {
             if let value = fromDetail, !value.isEmpty { values[field] = value; return }
             if let value = fromLast, !value.isEmpty { values[field] = value; notes[field] = "prefilled: last used for this lead"; return }
-            if let (value, origin) = fallback { values[field] = value; notes[field] = "prefilled: \(origin)"; return }
-            notes[field] = "required by the service: not known for this lead"
+            notes[field] = "required by the service: not known for this lead" + (fallback.map { " (you are “\($0.0)”)" } ?? "")
         }
         fill(.location, fromDetail: detail?.location, fromLast: lastUsed?.location, fallback: nil)
         fill(.message, fromDetail: detail?.message, fromLast: lastUsed?.message, fallback: nil)
-        fill(.assignee, fromDetail: detail?.assignee, fromLast: lastUsed?.assignee, fallback: fallbackAssignee(settings))
+        fill(.assignee, fromDetail: detail?.assignee, fromLast: lastUsed?.assignee,
+             fallback: settings.signedInUser.flatMap { $0.isEmpty ? nil : ($0, "") })
         return LeadForm(mode: .edit(slug: slug), values: values, notes: notes)
     }
 
