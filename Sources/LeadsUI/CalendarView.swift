@@ -148,9 +148,13 @@ struct CalendarView {
             text = selection
             status = Style(foreground: selection.foreground, background: selection.background, attributes: selection.attributes.union(status.attributes))
         }
-        let time = "\(Self.hm(item.from))–\(Self.hm(item.to))"
+        // One that goes on past midnight says so: "23:30–01:00 +1" (the days it ends later).
+        var time = "\(Self.hm(item.from))–\(Self.hm(item.to))"
+        if let start = item.from?.components?.calendarDay, let end = item.to?.components?.calendarDay, end > start {
+            time += " +\(start.days(to: end))"
+        }
         let statusName = item.appointmentStatus?.displayName ?? item.status
-        let columns = Layout(.horizontal, [.fixed(12), .min(12), .fixed(12), .fill(2)], spacing: 1)
+        let columns = Layout(.horizontal, [.fixed(14), .min(12), .fixed(12), .fill(2)], spacing: 1)
             .split(Rect(x: x, y: y, width: width, height: 1))
         buffer.putPadded(time, x: columns[0].x, y: y, width: columns[0].width, style: text)
         buffer.putPadded(item.lead, x: columns[1].x, y: y, width: columns[1].width, style: text)
@@ -189,13 +193,17 @@ struct CalendarView {
     }
 
     /// The month grid and the selected day's agenda, beside it when there is room, else below.
+    /// The width an agenda needs to show time, lead, status and a readable note.
+    static let agendaWidth = 64
+
     private func renderMonth(in rect: Rect, _ buffer: inout Buffer, _ scroll: inout ScrollMemory) {
         let calendar = state.calendar
         let today = state.today
         let grid = MonthCalendar(year: calendar.anchor.year, month: calendar.anchor.month, today: (today.year, today.month, today.day),
                                  selectedDay: calendar.anchor.day, counts: calendar.monthCounts, mondayFirst: calendar.mondayFirst)
         let gridWidth = min(rect.width, 7 * 5)
-        let side = rect.width >= gridWidth + 40
+        // Beside the grid only with room for every column of the agenda (a note of 15 or more), else below it.
+        let side = rect.width >= gridWidth + 2 + Self.agendaWidth
         let gridRect = Rect(x: rect.x, y: rect.y, width: gridWidth, height: min(rect.height, 8))
         grid.render(in: gridRect, buffer: &buffer, theme: theme)
         let agendaRect = side

@@ -65,7 +65,7 @@ struct AppointmentFormView {
         } else if let lead = form.lead {
             notes[.lead] = "✓ \(lead.slug)"
         }
-        if case .success(let start) = form.start(today: state.today) {
+        if case .success(let start) = form.start(state.context) {
             let end = form.minutes.map { minutes -> String in
                 let end = start.adding(minutes: minutes)
                 return " – " + (end.day == start.day ? String(format: "%02d:%02d", end.hour, end.minute) : end.friendly(today: state.today))

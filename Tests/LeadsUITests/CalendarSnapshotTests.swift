@@ -22,7 +22,23 @@ import TextEditing
             Fixtures.appointment(6, 15, lead: 6, day: "2026-11-27", note: "Follow-up"),
             Fixtures.appointment(7, 9, 30, lead: 7, day: "2026-11-30", note: "Kick-off"),
             Fixtures.appointment(8, 13, lead: 8, day: "2026-11-10", note: "Earlier call"),
+            Appointment(id: 9, lead: "First9 Last9", leadSlug: "lead-9", from: APIDate(raw: "2026-11-24 23:30"),
+                        to: APIDate(raw: "2026-11-25 01:00"), note: "Late call to Tokyo", status: "confirmed"),
         ]
+    }
+
+    /// One that goes on past midnight says so where it is listed.
+    @Test func anAppointmentPastMidnightIsMarked() {
+        let lines = ScreenSnapshotTests.draw(Self.calendar(.calendarToday, width: 80, height: 24)).lines
+        #expect(lines.contains { $0.contains("23:30–01:00 +1") && $0.contains("First9 Last9") }, "\(lines.joined(separator: "\n"))")
+    }
+
+    /// At 80 columns the month's agenda goes below the grid, its notes readable (not "C…").
+    @Test func theMonthsAgendaHasRoomAt80Columns() {
+        let lines = ScreenSnapshotTests.draw(Self.calendar(.calendarMonth, width: 80, height: 24)).lines
+        for note in ["Contract review", "Quarterly check-in", "Pricing; bring the deck"] {
+            #expect(lines.contains { $0.contains(note) }, "\(note) cut:\n\(lines.joined(separator: "\n"))")
+        }
     }
 
     static func calendar(_ mode: Command, width: Int, height: Int) -> AppState {

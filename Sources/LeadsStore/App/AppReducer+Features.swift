@@ -235,9 +235,9 @@ extension AppReducer {
             guard state.detail?.slug == form.slug else { return [] }
             return detail(&state, .selectNewestNote) + detail(&state, .reload)
         case .appointmentForm(let form):
-            state.message = StatusMessage(form.savedMessage(today: state.today), .success, at: state.now)
+            state.message = StatusMessage(form.savedMessage(state.context), .success, at: state.now)
             // The selection goes to the appointment booked (or changed) when the calendar has it again.
-            if let lead = form.lead, case .success(let start) = form.start(today: state.today) {
+            if let lead = form.lead, case .success(let start) = form.start(state.context) {
                 state.calendar.selectWhenLoaded = .init(leadSlug: lead.slug, start: start)
             }
             return appointmentsChanged(&state)

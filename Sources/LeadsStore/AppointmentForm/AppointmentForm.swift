@@ -62,7 +62,10 @@ public struct AppointmentForm: FormModel {
     /// The lead field is focused and shows matches: ↑↓ move through them.
     public var isPicking: Bool { form.focus == .lead && lead == nil && !matches.isEmpty }
 
-    public func start(today: Day) -> Result<DayTime, DateInputError> { DateInput.parse(form.value(.start), today: today) }
+    /// The start typed, read against the moment in `context` (`mon 10:30` on a Monday afternoon is next Monday).
+    public func start(_ context: Context) -> Result<DayTime, DateInputError> {
+        DateInput.parse(form.value(.start), today: context.today, now: DayTime(context.now, in: context.zone))
+    }
 
     /// How long an appointment may be, in minutes.
     public static let minutesRange = 5...720
@@ -78,7 +81,7 @@ public struct AppointmentForm: FormModel {
             errors[.lead] = form.value(.lead).isEmpty ? "Pick a lead."
                 : "No lead picked: choose one of the matches (\(key: .up) \(key: .down), \(key: .submit))."
         }
-        switch start(today: context.today) {
+        switch start(context) {
         case .failure(let error): errors[.start] = "\(error.message)"
         case .success(let start):
             if mode == .create || form.value(.start) != form.original[.start], start.date(in: context.zone) < context.now {
@@ -92,7 +95,7 @@ public struct AppointmentForm: FormModel {
     }
 
     public func saveRequest(_ context: Context) -> Request? {
-        guard let lead, case .success(let start) = start(today: context.today), let minutes else { return nil }
+        guard let lead, case .success(let start) = start(context), let minutes else { return nil }
         let end = start.adding(minutes: minutes)
         let note = form.value(.note)
         switch mode {
@@ -141,8 +144,8 @@ public struct AppointmentForm: FormModel {
     }
 
     /// `Booked Ana Souza Tue 24 Nov 14:00.`
-    public func savedMessage(today: Day) -> TextWithKeys {
-        let start = (try? start(today: today).get())?.friendly(today: today) ?? ""
+    public func savedMessage(_ context: Context) -> TextWithKeys {
+        let start = (try? start(context).get())?.friendly(today: context.today) ?? ""
         return "\(mode == .create ? "Booked" : "Changed") \(form.value(.lead)) \(start)."
     }
 

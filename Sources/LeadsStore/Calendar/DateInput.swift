@@ -10,6 +10,14 @@ public struct DayTime: Hashable, Sendable, CustomStringConvertible {
 
     public init(day: Day, hour: Int, minute: Int) { self.day = day; self.hour = hour; self.minute = minute }
 
+    /// The minute `date` falls in, in `zone`.
+    public init(_ date: Date, in zone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        self.init(day: Day(date, in: zone), hour: parts.hour ?? 0, minute: parts.minute ?? 0)
+    }
+
     /// `2026-11-24 14:00`, as the service takes it.
     public var description: String { "\(day) " + String(format: "%02d:%02d", hour, minute) }
     /// `Tue 24 Nov 14:00`, to show next to the field; `Mon 17 Nov 2036 09:00`
@@ -33,12 +41,14 @@ public struct DayTime: Hashable, Sendable, CustomStringConvertible {
 
 /// What people type for a date and time, resolved against today:
 /// `2026-11-24 14:00`, `today 14:00`, `tomorrow 9`, `mon 10:30`, `+2d 15:00`,
-/// `+1w 9:00`, `14:00` (today), `2pm`, `9:30am`.
+/// `+1w 9:00`, `14:00` (today), `2pm`, `9:30am`, and the service's own
+/// `12/01/2026 10:00` (MM/DD/YYYY, as `appointments list` takes it).
 ///
-/// A weekday means the next one, today included (`mon` on a Monday is today).
-/// A time is required: `tomorrow` alone names no time and is an error.
+/// A weekday means the next one: today when it is that day and the time has
+/// not passed yet (`now`), else a week on (`mon 10:30` on a Monday afternoon
+/// is next Monday). A time is required: `tomorrow` alone names no time and is an error.
 public enum DateInput {
-    public static func parse(_ text: String, today: Day) -> Result<DayTime, DateInputError> {
+    public static func parse(_ text: String, today: Day, now: DayTime? = nil) -> Result<DayTime, DateInputError> {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else { return .failure(.init("Enter a date and time, e.g. tomorrow 9:30 or 2026-12-01 14:00.")) }
         var day: Day?
@@ -57,8 +67,19 @@ public enum DateInput {
                 return .failure(.init("“\(word)” is not a date or time (try today, tomorrow, mon, +2d, 2026-12-01, 14:00)."))
             }
         }
-        guard let (hour, minute) = time else { return .failure(.init("Add a time, e.g. \(words.joined(separator: " ")) 14:00.")) }
-        return .success(DayTime(day: day ?? today, hour: hour, minute: minute))
+        guard let (hour, minute) = time else {
+            // A day before today can take no time that is not past: say that rather than suggest one.
+            if let day, day < today {
+                return .failure(.init("“\(text)” is \(DayTime(day: day, hour: 0, minute: 0).friendly(today: today).dropLast(6)), in the past: an appointment starts from now on."))
+            }
+            return .failure(.init("Add a time, e.g. \(words.joined(separator: " ")) 14:00."))
+        }
+        var resolved = DayTime(day: day ?? today, hour: hour, minute: minute)
+        // A weekday that is today, at a time already past: the same weekday next week.
+        if let now, resolved.day == today, resolved < now, words.contains(where: { weekdays[$0] != nil }) {
+            resolved.day = today.adding(days: 7)
+        }
+        return .success(resolved)
     }
 
     static let weekdays = ["mon": 1, "monday": 1, "tue": 2, "tues": 2, "tuesday": 2, "wed": 3, "wednesday": 3,
@@ -96,6 +117,13 @@ public enum DateInput {
             case .failure:
                 return .failure(.init("“\(word)” is too far: offsets go up to \(limit) \(unit == "w" ? "weeks" : "days") (ten years)."))
             }
+        }
+        // MM/DD/YYYY, the service's own form.
+        let slashed = word.split(separator: "/", omittingEmptySubsequences: false)
+        if slashed.count == 3, slashed[0].count <= 2, slashed[1].count <= 2, slashed[2].count == 4,
+           slashed.allSatisfy({ part in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            return dayResult("\(slashed[2])-\(slashed[0])-\(slashed[1])", today: today)
+                .map { $0.mapError { _ in DateInputError("“\(word)” is not a day of the calendar (MM/DD/YYYY, as the service writes it).") } }
         }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,

@@ -69,6 +69,8 @@ import Testing
         ("12am tomorrow", "2026-11-25 00:00"),
         ("  Tomorrow   16:45 ", "2026-11-25 16:45"),
         ("2028-02-29 9", "2028-02-29 09:00"),
+        ("12/01/2026 10:00", "2026-12-01 10:00"),   // the service's MM/DD/YYYY
+        ("2/3/2027 9am", "2027-02-03 09:00"),
     ])
     func resolvesWhatPeopleType(_ input: String, _ expected: String) {
         switch DateInput.parse(input, today: Self.today) {
@@ -95,12 +97,25 @@ import Testing
         ("13pm", "is not a date or time"),
         ("today tomorrow 9", "Two dates"),
         ("soon", "“soon” is not a date or time"),
+        ("13/01/2026 10:00", "is not a day of the calendar (MM/DD/YYYY"),
+        // A past day with no time: said to be past, not given a time that would still be refused.
+        ("-1d", "“-1d” is Mon 23 Nov, in the past"),
+        ("yesterday", "in the past"),
     ])
     func namesWhatIsWrong(_ input: String, _ message: String) {
         guard case .failure(let error) = DateInput.parse(input, today: Self.today) else {
             Issue.record("\(input) was accepted"); return
         }
         #expect(error.message.contains(message), "\(error.message)")
+    }
+
+    /// A weekday that is today means today only while its time is still ahead.
+    @Test func aWeekdayWhoseTimeHasPassedTodayIsNextWeek() throws {
+        let afternoon = DayTime(day: Self.today, hour: 15, minute: 0)   // Tuesday 15:00
+        #expect(try DateInput.parse("tue 10:30", today: Self.today, now: afternoon).get().description == "2026-12-01 10:30")
+        #expect(try DateInput.parse("tue 16:00", today: Self.today, now: afternoon).get().description == "2026-11-24 16:00")
+        #expect(try DateInput.parse("today 10:30", today: Self.today, now: afternoon).get().description == "2026-11-24 10:30")   // said: today
+        #expect(try DateInput.parse("wed 10:30", today: Self.today, now: afternoon).get().description == "2026-11-25 10:30")
     }
 
     @Test func addingMinutesCrossesMidnight() {
