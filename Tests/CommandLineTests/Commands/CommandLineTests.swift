@@ -91,6 +91,10 @@ import Testing
             #expect(overview.status == 0)
             #expect(overview.stdout.contains("Total leads: "))
             #expect(overview.stdout.contains("Appointments (today): 4"))
+            // The overview names no lead: each of its appointments gets one, with its slug, from the list.
+            let rows = overview.stdout.split(separator: "\n").filter { $0.contains(" 09:00 ") || $0.contains(" 11:30 ") || $0.contains(" 14:00 ") || $0.contains(" 16:30 ") }
+            #expect(rows.count == 4 && rows.allSatisfy { !$0.hasSuffix("?") }, "\(overview.stdout)")
+            #expect(rows.contains { $0.contains("Ana Souza") && $0.hasSuffix("ana-souza-1") }, "\(overview.stdout)")
             let overviewJSON = try #require(try await cli("overview", "--json").json as? [String: Any])
             #expect((overviewJSON["status"] as? [[String: Any]])?.count == 6)
             let missing = try await cli("leads", "show", "no-such-lead")
