@@ -101,7 +101,8 @@ public struct ConfirmDialog: Sendable {
     }
 
     public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
-        let width = min(area.width, max(30, min(70, DisplayWidth.of(SafeGraphemes.sanitize(message)) + 6)))
+        // Wide enough for the keys' hint whole ("y resumes it · n keeps it for later"), and the message up to 70.
+        let width = min(area.width, max(30, DisplayWidth.of(hint) + 4, min(70, DisplayWidth.of(SafeGraphemes.sanitize(message)) + 6)))
         // The question whole, wrapped (a long name is not cut off before the "?").
         let lines = Form.wrapped(message, width: width - 4)
         let box = area.centered(width: width, height: 4 + lines.count)

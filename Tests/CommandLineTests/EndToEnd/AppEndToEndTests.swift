@@ -188,4 +188,26 @@ import TestSupport
             #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "4")
         }
     }
+
+    /// Reading in full through a real terminal at the three test sizes: the detail's email and
+    /// phone whole, Enter on a note opens the reader, j goes to the next note, q closes it.
+    @Test(arguments: [(80, 24), (120, 36), (160, 48)])
+    func notesReadInFullAt(width: Int, height: Int) async throws {
+        let tmux = try TmuxSession()
+        let app = try Self.prepare(tmux)
+        try await tmux.start("\(app); sleep 60", width: width, height: height)
+        try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } }
+        try await tmux.keys("Enter")
+        var lines = try await tmux.waitFor(text: "Intro call done")
+        #expect(lines.contains { $0.contains("ana.souza.1@mail.test") } && lines.contains { $0.contains("+444025854768") }, "\(lines.joined(separator: "\n"))")
+        try await tmux.keys("Enter")
+        lines = try await tmux.waitFor(text: "Note · Ana Souza")
+        #expect(lines.contains { $0.contains("1 of 2") })
+        try await tmux.keys("j")
+        lines = try await tmux.waitFor(text: "2 of 2")
+        #expect(lines.contains { $0.contains("Intro call done: wants a demo of the pipeline view.") })
+        try await tmux.keys("q")
+        try await tmux.waitFor("the reader closed") { !$0.contains { $0.contains("Note · Ana Souza") } }
+        try await tmux.keys("C-c")
+    }
 }

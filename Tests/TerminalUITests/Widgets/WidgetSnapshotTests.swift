@@ -126,6 +126,9 @@ import Testing
         let dialog = draw(50, 9) { ConfirmDialog(title: "Delete note", message: question).render(in: $0.area, buffer: &$0, theme: Self.theme) }
         let words = dialog.joined(separator: " ").split(whereSeparator: { " │┌┐└┘─".contains($0) }).joined(separator: " ")
         #expect(words.contains("on Ana Souza?"), "\(dialog.joined(separator: "\n"))")
+        let keys = "y sends it now · n keeps it waiting · esc closes this"
+        let short = draw(70, 9) { ConfirmDialog(title: "Send", message: "Send?", hint: keys).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(short.contains { $0.contains(keys) }, "\(short.joined(separator: "\n"))")
         let hint = "ctrl-s save · tab next field (picks the highlighted lead) · up/down matches · esc cancel"
         let form = draw(50, 8) { Form(title: "New", fields: [], message: hint).render(in: $0.area, buffer: &$0, theme: Self.theme) }
         #expect(form.joined(separator: " ").contains("esc cancel"), "\(form.joined(separator: "\n"))")
