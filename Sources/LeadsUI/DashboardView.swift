@@ -30,9 +30,15 @@ struct DashboardView {
         // What the service's total counts, beside the list's own count (the title bar's).
         let scope = state.list.total.map { " (yours, owned or assigned; the list shows \(Screen.grouped($0)) \(state.list.listType == .owned ? "owned" : "assigned"))" }
             ?? " (yours, owned or assigned)"
-        buffer.put(scope, x: x, y: y + 1, style: theme["ui.text.dim"], maxWidth: max(0, inside.maxX - x))
-        x = buffer.put("    Appointments ", x: x, y: y, style: theme["ui.label"])
-        buffer.put("today \(count("today")) · this week \(count("week")) · this month \(count("month"))", x: x, y: y, style: theme["ui.text"])
+        buffer.put(scope, x: x, y: y, style: theme["ui.text.dim"], maxWidth: max(0, inside.maxX - x))
+        y += 1
+        // Each count names its period: a week that runs into next month may hold more than the month.
+        let today = state.today, first = today.startOfWeek(mondayFirst: state.settings.mondayFirst), last = first.adding(days: 6)
+        let week = first.month == last.month ? "\(first.day)–\(last.day) \(Day.monthNames[last.month - 1].prefix(3))"
+            : "\(first.day) \(Day.monthNames[first.month - 1].prefix(3))–\(last.day) \(Day.monthNames[last.month - 1].prefix(3))"
+        x = buffer.put("Appointments ", x: inside.x + 1, y: y, style: theme["ui.label"])
+        buffer.put("today \(count("today")) · week \(week) \(count("week")) · \(Day.monthNames[today.month - 1]) \(count("month"))",
+                   x: x, y: y, style: theme["ui.text"], maxWidth: max(0, inside.maxX - x))
         y += 2
         let halves = inside.width >= 100
         let chartWidth = halves ? (inside.width - 3) / 2 : inside.width - 2

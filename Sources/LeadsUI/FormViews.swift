@@ -60,8 +60,13 @@ struct AppointmentFormView {
 
     func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
         var notes: [AppointmentForm.Field: String] = [:]
+        // How much was searched, while leads are still coming.
+        let list = state.list
+        let searching = list.nextOffset == nil ? "" : " (searched \(list.rows.count)/\(list.total ?? list.rows.count)…)"
         if form.isPicking {
-            notes[.lead] = form.matches.count == 1 ? "1 match" : "\(form.matches.count)\(form.matches.count == AppReducer.pickerLimit ? "+" : "") matches"
+            notes[.lead] = (form.matches.count == 1 ? "1 match" : "\(form.matches.count)\(form.matches.count == AppReducer.pickerLimit ? "+" : "") matches") + searching
+        } else if form.lead == nil, !form.form.value(.lead).isEmpty {
+            notes[.lead] = "no lead matches" + searching
         } else if let lead = form.lead {
             notes[.lead] = "✓ \(lead.slug)"
         }
@@ -105,7 +110,14 @@ struct AppointmentFormView {
             let index = offset + row
             let isMarked = index == selected
             let style = theme[isMarked ? "ui.selection" : "ui.text"]
-            buffer.putPadded((isMarked ? "▸ " : "  ") + form.matches[index].name, x: list.x, y: list.y + row, width: list.width, style: style)
+            let choice = form.matches[index]
+            let x = buffer.put((isMarked ? "▸ " : "  ") + choice.name, x: list.x, y: list.y + row, style: style, maxWidth: list.width)
+            // The email tells apart two leads of one name.
+            if !choice.email.isEmpty, list.maxX - x > 6 {
+                buffer.putPadded("  " + choice.email, x: x, y: list.y + row, width: list.maxX - x, style: isMarked ? style : theme["ui.text.dim"])
+            } else if x < list.maxX {
+                buffer.putPadded("", x: x, y: list.y + row, width: list.maxX - x, style: style)
+            }
         }
     }
 }

@@ -49,16 +49,7 @@ struct ReaderView {
     /// `text` wrapped at `width` columns: each of its lines (CRLF, CR, LF and
     /// the Unicode breaks alike) broken after the last space that fits.
     static func wrapped(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        for line in LineBreaks.lines(text) {
-            let characters = Array(line)
-            for part in TextArea.wrap(characters, width: width) {
-                var shown = String(characters[part.start..<part.start + part.count])
-                while shown.hasSuffix(" ") { shown.removeLast() }
-                lines.append(shown)
-            }
-        }
-        return lines
+        LineBreaks.lines(text).flatMap { TextArea.lines(of: String($0), width: width) }
     }
 
     /// Draws the reader; returns the text's rows and wrapped lines (for scrolling).

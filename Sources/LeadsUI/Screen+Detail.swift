@@ -62,16 +62,16 @@ extension Screen {
         }
         let y = rect.y + min(lines.count, rect.height - 1)
         guard y < rect.maxY else { return }
-        buffer.putPadded("Conversion", x: rect.x + 1, y: y, width: 11, style: theme["ui.label"])
+        buffer.putPadded("Conversion", x: rect.x + 1, y: y, width: label, style: theme["ui.label"])
         let barWidth = max(4, min(40, rect.width - 20))
         if let conversion = lead.conversion {
             let percent = min(100, max(0, conversion))
             let filled = Int((percent / 100 * Double(barWidth)).rounded())
-            var x = buffer.put(String(repeating: "█", count: filled), x: rect.x + 12, y: y, style: theme["ui.chart.bar"])
+            var x = buffer.put(String(repeating: "█", count: filled), x: rect.x + 1 + label, y: y, style: theme["ui.chart.bar"])
             x = buffer.put(String(repeating: "░", count: barWidth - filled), x: x, y: y, style: theme["ui.text.dim"])
             buffer.put(" \(Int(percent.rounded()))%", x: x, y: y, style: theme["ui.text"])
         } else {
-            buffer.put("—", x: rect.x + 12, y: y, style: theme["ui.text.dim"])
+            buffer.put("—", x: rect.x + 1 + label, y: y, style: theme["ui.text.dim"])
         }
     }
 

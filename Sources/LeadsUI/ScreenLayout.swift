@@ -85,7 +85,7 @@ public struct DetailLayout: Sendable {
     public var activities: Rect
 
     /// Width of the label column.
-    public static let labelWidth = 10
+    public static let labelWidth = 12
 
     public init(frame: Rect, lead: LeadDetail?) {
         let inside = frame.inset(by: 1)
@@ -111,10 +111,19 @@ public struct DetailLayout: Sendable {
             (Pair(label: "Email", value: lead.email), Pair(label: "Phone", value: lead.phone)),
             (Pair(label: "Added", value: Screen.dayTime(lead.addedOn)), Pair(label: "Slug", value: slug)),
         ]
-        let message = Pair(label: "Message", value: LineBreaks.oneLine(lead.message))
+        // The lead's message: wrapped to three lines at most (the rest, marked …, is for the edit form).
+        let valueWidth = max(1, width - labelWidth - 2)
+        var messageParts = wrapped(lead.message, width: valueWidth)
+        if messageParts.count > 3 {
+            messageParts = Array(messageParts.prefix(3))
+            messageParts[2] = DisplayWidth.truncate(messageParts[2] + " …", to: valueWidth)
+        }
+        let message = messageParts.enumerated().map { index, part in
+            FieldLine(pairs: [Pair(label: index == 0 ? "Message" : "", value: part)])
+        }
         // Two pairs a line when every value of the pairs fits its half.
         if twoColumns.allSatisfy({ DisplayWidth.of($0.0.value) <= half - labelWidth - 1 && DisplayWidth.of($0.1.value) <= half - labelWidth - 1 }) {
-            var lines = twoColumns.map { FieldLine(pairs: [$0.0, $0.1]) } + [FieldLine(pairs: [message])]
+            var lines = twoColumns.map { FieldLine(pairs: [$0.0, $0.1]) } + message
             for index in stride(from: 0, to: extras.count, by: 2) {
                 lines.append(FieldLine(pairs: Array(extras[index..<min(extras.count, index + 2)])))
             }
@@ -124,22 +133,20 @@ public struct DetailLayout: Sendable {
         let pairs = [Pair(label: "Name", value: name), twoColumns[1].0, twoColumns[1].1, twoColumns[2].0, twoColumns[2].1,
                      twoColumns[3].0, twoColumns[3].1] + extras
         var lines: [FieldLine] = []
-        let valueWidth = max(1, width - labelWidth - 2)
         for pair in pairs {
             let parts = pair.isStatus ? [pair.value] : wrapped(pair.value, width: valueWidth)
             for (index, part) in parts.enumerated() {
                 lines.append(FieldLine(pairs: [Pair(label: index == 0 ? pair.label : "", value: part, isStatus: pair.isStatus)]))
             }
         }
-        return lines + [FieldLine(pairs: [message])]
+        return lines + message
     }
 
     /// A value cut into lines of `width` columns (at spaces where it can: an
     /// email or a phone has none and is cut anywhere).
     static func wrapped(_ value: String, width: Int) -> [String] {
-        let characters = Array(LineBreaks.oneLine(value))
-        guard DisplayWidth.of(String(characters)) > width else { return [String(characters)] }
-        return TextArea.wrap(characters, width: width).map { String(characters[$0.start..<$0.start + $0.count]) }
+        let line = LineBreaks.oneLine(value)
+        return DisplayWidth.of(line) > width ? TextArea.lines(of: line, width: width) : [line]
     }
 
     /// Rows of a box's list (inside its frame).

@@ -11,7 +11,9 @@ import Testing
         var state = AppReducer.preview(Fixtures.loaded(), [.commandInvoked(.viewCalendar), .commandInvoked(.newAppointment)])
         state = AppReducer.preview(state, "nobody".map { .textEdited(.insert(String($0))) } + [.commandInvoked(.nextField)])
         let lines = ScreenSnapshotTests.draw(state).lines
-        #expect(lines.contains { $0.contains("✗ No lead picked: choose one of the matches (up down, enter).") }, "\(lines.joined(separator: "\n"))")
+        // No match: the error says so (no keys to name), and the field's note says how much was searched.
+        #expect(lines.contains { $0.contains("✗ No lead matches “nobody”: type part of a first or last name.") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("no lead matches (searched 50/120…)") }, "\(lines.joined(separator: "\n"))")
         #expect(lines.contains { $0.contains("up/down matches") })
     }
 }

@@ -246,6 +246,15 @@ extension AppReducer {
         }
     }
 
+    /// Each open lead picker's matches again, after more leads came.
+    static func refreshPickers(_ state: inout AppState) {
+        for index in state.modals.indices {
+            guard case .appointmentForm(var form) = state.modals[index], form.lead == nil, !form.form.value(.lead).isEmpty else { continue }
+            form.refresh(matches: leads(matching: form.form.value(.lead), in: state.list))
+            state.modals[index] = .appointmentForm(form)
+        }
+    }
+
     /// The most matches the lead picker lists (its drop-down scrolls through them).
     public static let pickerLimit = 50
 
@@ -257,7 +266,7 @@ extension AppReducer {
         for index in list.visible {
             let lead = list.rows[index]
             let name = SearchFolding.fold(lead.name)
-            if words.allSatisfy({ name.contains($0) }) { found.append(.init(slug: lead.slug, name: lead.name)) }
+            if words.allSatisfy({ name.contains($0) }) { found.append(.init(slug: lead.slug, name: lead.name, email: lead.email)) }
             if found.count == pickerLimit { break }
         }
         return found

@@ -83,7 +83,10 @@ public enum AppReducer {
     /// Each answer to the feature that asked for it.
     static func respond(_ state: inout AppState, _ purpose: Purpose, _ response: Response) -> [Effect] {
         switch (purpose, response) {
-        case (.leadsPage, .leadsPage(let offset, let result)): return list(&state, .pageLoaded(offset: offset, result))
+        case (.leadsPage, .leadsPage(let offset, let result)):
+            let effects = list(&state, .pageLoaded(offset: offset, result))
+            refreshPickers(&state)
+            return effects
         case (.overview, .overview(let result)): return dashboard(&state, .overviewLoaded(result))
         case (.appointmentCounts, .appointmentCounts(let result)): return dashboard(&state, .countsLoaded(result))
         case (.today, .appointments(_, _, let result)): return reminders(&state, .loaded(result))
@@ -143,8 +146,15 @@ public enum AppReducer {
         state.now = now
         if state.isBusy { state.spinnerFrame += 1 }
         var effects = pending(&state, .ticked)
+        // On the list the detail shows the selected lead: after a lead opened from the
+        // calendar that the list does not select (a filter hides it), it follows again.
+        if state.view == .leads, state.focus == .list, state.modals.isEmpty, state.detail?.slug != state.list.selectedLead?.slug {
+            state.isDetailStale = true
+        }
         if state.isDetailStale, state.view == .leads { effects += followSelection(&state) }
-        effects += list(&state, .fetchRest)
+        // The lead picker searches every lead: the pages not loaded yet come while it is open.
+        let picking = state.modals.contains { if case .appointmentForm(let form) = $0 { return form.lead == nil && !form.form.value(.lead).isEmpty }; return false }
+        effects += list(&state, .fetchRest(everyPage: picking))
         effects += reminders(&state, .ticked)
         effects += dashboard(&state, .ticked)
         return effects

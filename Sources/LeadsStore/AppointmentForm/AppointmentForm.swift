@@ -38,7 +38,12 @@ public struct AppointmentForm: FormModel {
     public struct LeadChoice: Equatable, Sendable {
         public var slug: String
         public var name: String
-        public init(slug: String, name: String) { self.slug = slug; self.name = name }
+        /// Shown beside the name in the drop-down (two leads may share a name).
+        public var email: String
+        public init(slug: String, name: String, email: String = "") { self.slug = slug; self.name = name; self.email = email }
+
+        /// Leads are the same lead by slug (a choice restored from a draft has no email).
+        public static func == (a: LeadChoice, b: LeadChoice) -> Bool { a.slug == b.slug && a.name == b.name }
     }
 
     public var mode: Mode
@@ -79,6 +84,7 @@ public struct AppointmentForm: FormModel {
         var errors: [Field: TextWithKeys] = [:]
         if lead == nil {
             errors[.lead] = form.value(.lead).isEmpty ? "Pick a lead."
+                : matches.isEmpty ? "No lead matches “\(form.value(.lead))”: type part of a first or last name."
                 : "No lead picked: choose one of the matches (\(key: .up) \(key: .down), \(key: .submit))."
         }
         switch start(context) {
@@ -141,6 +147,13 @@ public struct AppointmentForm: FormModel {
     public mutating func show(matches found: [LeadChoice]) {
         matches = found
         matchSelected = 0
+    }
+
+    /// The same text's matches again (more pages came): the marked lead stays marked.
+    public mutating func refresh(matches found: [LeadChoice]) {
+        let marked = matches.indices.contains(matchSelected) ? matches[matchSelected].slug : nil
+        matches = found
+        matchSelected = marked.flatMap { slug in found.firstIndex { $0.slug == slug } } ?? 0
     }
 
     /// `Booked Ana Souza Tue 24 Nov 14:00.`

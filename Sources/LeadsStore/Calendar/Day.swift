@@ -88,7 +88,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
     /// `Tue 24 Nov`.

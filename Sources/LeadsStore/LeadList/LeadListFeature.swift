@@ -24,8 +24,9 @@ public enum LeadListFeature {
         case unhide(slug: String)
         case remove(slug: String)
         case select(slug: String)
-        /// A quiet moment (a tick): the next page if every page is wanted (a text filter).
-        case fetchRest
+        /// A quiet moment (a tick): the next page if every page is wanted (a text
+        /// filter; `everyPage`: the lead picker searching what is not loaded yet).
+        case fetchRest(everyPage: Bool)
     }
 
     public enum Delegate: Equatable, Sendable {
@@ -73,8 +74,8 @@ public enum LeadListFeature {
             // background from the next quiet moment (`fetchRest`), not per letter typed.
             return [.delegate(.selectionChanged)]
 
-        case .fetchRest:
-            return state.wantsEveryPage ? [prefetch(state, context)].compactMap { $0 } : []
+        case .fetchRest(let everyPage):
+            return state.wantsEveryPage || everyPage ? [prefetch(state, context, everyPage: everyPage)].compactMap { $0 } : []
 
         case .filterApplied(let filter):
             state.setText(filter.text)
@@ -106,6 +107,7 @@ public enum LeadListFeature {
                            _ context: Context) -> [Output<Delegate>] {
         switch result {
         case .success(let page):
+            let before = state.selectedLead?.slug
             if offset == 0 && state.isFirstPageLoaded {
                 // A refresh: start over, keeping the selected lead selected if it is still there.
                 let selected = state.selectedLead?.slug
@@ -122,7 +124,8 @@ public enum LeadListFeature {
             if page.skippedRecords > 0 {
                 outputs.append(.message("\(page.skippedRecords) unreadable record(s) in the server's answer were skipped.", .warning))
             }
-            if offset == 0 { outputs.append(.delegate(.selectionChanged)) }
+            // The first page, or a move finished into the new rows (`G`): the detail follows.
+            if offset == 0 || state.selectedLead?.slug != before { outputs.append(.delegate(.selectionChanged)) }
             if let next = prefetch(state, context) { outputs.append(next) }
             return outputs
         case .failure(.cancelled):
@@ -143,11 +146,12 @@ public enum LeadListFeature {
 
     /// The next page, when the selection nears the end of what is loaded, or
     /// every page is wanted (`LeadListState.wantsEveryPage`), and none is on its way.
-    static func prefetch(_ state: LeadListState, _ context: Context) -> Output<Delegate>? {
+    static func prefetch(_ state: LeadListState, _ context: Context, everyPage: Bool = false) -> Output<Delegate>? {
+        let bulk = everyPage || state.wantsEveryPage
         guard let next = state.nextOffset, next > 0, !context.isInFlight(.leadsPage),
-              state.wantsEveryPage || state.selected + prefetchMargin(context) >= state.visible.count
+              bulk || state.selected + prefetchMargin(context) >= state.visible.count
         else { return nil }
-        let limit = state.wantsEveryPage ? max(context.settings.pageSize, bulkPageSize) : context.settings.pageSize
+        let limit = bulk ? max(context.settings.pageSize, bulkPageSize) : context.settings.pageSize
         return .request(.leadsPage, .leads(state.query(offset: next, limit: limit)))
     }
 }

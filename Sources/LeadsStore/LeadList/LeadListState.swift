@@ -90,10 +90,14 @@ public struct LeadListState: Equatable, Sendable {
         }
     }
 
+    /// The free-text filter. New words select the first match (as fzf does); clearing
+    /// them keeps the lead found selected.
     public mutating func setText(_ text: String) {
+        let changed = text != self.text
         self.text = text
         if text.isEmpty { searchKeys = [] } else if searchKeys.count != rows.count { searchKeys = rows.map(Self.searchKey) }
         rebuild()
+        if changed, !text.isEmpty { selected = 0 }
     }
     public mutating func setSort(_ sort: LeadSort) { self.sort = sort; rebuild() }
     public mutating func hide(_ slug: String) { hidden.insert(slug); rebuild() }

@@ -53,9 +53,12 @@ public struct Form: Sendable {
                     .render(in: Rect(x: inputRect.x, y: y, width: inputRect.width, height: height), buffer: &buffer, theme: theme)
                 y += height
             }
-            if let note = field.note, y < inside.maxY {
-                buffer.putPadded(note, x: inside.x + labelWidth, y: y, width: inside.width - labelWidth, style: theme["ui.text.dim"])
-                y += 1
+            if let note = field.note {
+                // Every line of it, wrapped (a choice field lists every choice).
+                for text in Self.wrapped(note, width: inside.width - labelWidth) where y < inside.maxY - bottomRows {
+                    buffer.putPadded(text, x: inside.x + labelWidth, y: y, width: inside.width - labelWidth, style: theme["ui.text.dim"])
+                    y += 1
+                }
             }
             if let error = field.error {
                 // Every wrapped line: a field's message is worth reading whole.
@@ -73,20 +76,15 @@ public struct Form: Sendable {
         }
     }
 
-    /// The label column's width: the longest label and two, 8 to 18, at most
+    /// The label column's width: the longest label, " ›" and a space, 8 to 18, at most
     /// half of a narrow form (nothing is drawn past its box).
     public static func labelWidth(labels: [String], inside width: Int) -> Int {
-        min(width / 2, min(18, max(8, (labels.map { DisplayWidth.of($0) }.max() ?? 8) + 2)))
+        min(width / 2, min(18, max(8, (labels.map { DisplayWidth.of($0) }.max() ?? 8) + 3)))
     }
 
     /// `text` (sanitised) in lines of at most `width` columns, broken at spaces, trailing spaces dropped.
     static func wrapped(_ text: String, width: Int) -> [String] {
-        let characters = Array(SafeGraphemes.sanitize(text))
-        return TextArea.wrap(characters, width: max(1, width)).map { line in
-            var text = String(characters[line.start..<line.start + line.count])
-            while text.hasSuffix(" ") { text.removeLast() }
-            return text
-        }
+        TextArea.lines(of: SafeGraphemes.sanitize(text), width: max(1, width))
     }
 }
 

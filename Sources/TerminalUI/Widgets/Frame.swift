@@ -25,7 +25,8 @@ public struct PaneFrame: Sendable {
         var counterWidth = 0
         if let counter, rect.width > 8 {
             let text = " \(counter) "
-            counterWidth = min(DisplayWidth.of(text), rect.width / 2)
+            // The counter (a count the user acts on) is cut last: the title gives way first, down to 16 columns.
+            counterWidth = min(DisplayWidth.of(text), max(rect.width / 2, rect.width - 20))
             buffer.putPadded(text, x: rect.maxX - 1 - counterWidth, y: rect.y, width: counterWidth, style: style)
         }
         let room = rect.width - 4 - counterWidth

@@ -51,6 +51,16 @@ public struct TextArea: Sendable {
         return lines[target].start + min(column, lines[target].count)
     }
 
+    /// `text` as the lines `wrap` breaks it into, each without its trailing spaces.
+    public static func lines(of text: String, width: Int) -> [String] {
+        let characters = Array(text)
+        return wrap(characters, width: width).map { line in
+            var text = String(characters[line.start..<line.start + line.count])
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+    }
+
     /// Wrapped lines: where each starts in the text and how many characters it shows.
     /// Breaks after the last space that fits; a word longer than the line is cut.
     public static func wrap(_ characters: [Character], width: Int) -> [(start: Int, count: Int)] {

@@ -29,7 +29,7 @@ struct OverviewCommand: AsyncParsableCommand {
         }
         if output.json { return try Output.json(overview) }
         let width = Output.terminalWidth()
-        var text = "Total leads: \(overview.totalLeads)\n\n"
+        var text = "Total leads: \(overview.totalLeads) (the service's count of yours, owned or assigned; `leads list` counts one list)\n\n"
         var statuses = Table([.init(title: "STATUS"), .init(title: "COUNT", alignRight: true),
                               .init(title: "DESCRIPTION", isFlexible: true), .init(title: "COLOR")])
         for item in overview.statuses { statuses.add([item.status, String(item.count), item.description, item.color]) }

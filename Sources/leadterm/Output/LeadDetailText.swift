@@ -63,15 +63,10 @@ enum LeadDetailText {
         var hanging = all.prefix { $0 == " " }.count
         for index in 2..<min(all.count, 40) where all[index] != " " && all[index - 1] == " " && all[index - 2] == " " { hanging = index }
         let lead = min(hanging, max(0, width - 20))
-        let characters = Array(all.dropFirst(lead))
         let first = String(all.prefix(lead))
-        var out: [String] = []
-        for (index, part) in TextArea.wrap(characters, width: max(1, width - lead)).enumerated() {
-            var text = String(characters[part.start..<part.start + part.count])
-            while text.hasSuffix(" ") { text.removeLast() }
-            out.append((index == 0 ? first : String(repeating: " ", count: lead)) + text)
+        return TextArea.lines(of: String(all.dropFirst(lead)), width: max(1, width - lead)).enumerated().map { index, text in
+            (index == 0 ? first : String(repeating: " ", count: lead)) + text
         }
-        return out
     }
 
     /// Multi-line text, escaped, continuation lines indented.

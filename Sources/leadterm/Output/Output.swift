@@ -48,11 +48,13 @@ enum Output {
 
     /// Columns available to a table: the terminal's width when stdout is a
     /// terminal, else unlimited (pipes get whole values).
+    /// `COLUMNS` when set (as `ls` reads it: it wins, piped or not), else the
+    /// terminal's width, else nil (a pipe: tables are not fitted).
     static func terminalWidth() -> Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
         guard isatty(STDOUT_FILENO) == 1 else { return nil }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         return 80
     }
 

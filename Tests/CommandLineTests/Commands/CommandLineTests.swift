@@ -2,6 +2,7 @@ import Foundation
 import LeadsAPI
 import LeadsSandbox
 import TestSupport
+import TerminalUI
 import Testing
 
 /// The built binary end to end against a sandbox on 127.0.0.1: output,
@@ -39,6 +40,19 @@ import Testing
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
             #expect(!result.stderr.contains("Missing value"), "\(arguments)")
         }
+    }
+
+    /// `COLUMNS` fits the tables, piped or not, as `ls` reads it; without it a pipe is not fitted.
+    @Test func columnsFitsTheTables() async throws {
+        var narrow = CommandRunner(sandbox: nil)
+        narrow.environment["COLUMNS"] = "60"
+        let fitted = try await narrow("--demo", "leads", "list", "--limit", "20")
+        #expect(fitted.status == 0)
+        let rows = fitted.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("Showing") }
+        // Each row fits, but for a slug (an identifier, never cut) longer than what is left.
+        #expect(rows.allSatisfy { DisplayWidth.of($0) <= 60 || $0.hasSuffix("-10") }, "\(fitted.stdout)")
+        let piped = try await CommandRunner(sandbox: nil)("--demo", "leads", "list", "--limit", "20")
+        #expect(piped.stdout.split(separator: "\n").contains { DisplayWidth.of(String($0)) > 60 })
     }
 
     @Test func anIPv6LiteralBaseURLReachesTheService() async throws {

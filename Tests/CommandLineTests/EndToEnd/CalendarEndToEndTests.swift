@@ -113,9 +113,10 @@ import Testing
 
         // The dashboard.
         try await tmux.keys("3")
-        lines = try await tmux.waitFor("the totals") { $0.contains { $0.contains("Total leads") } && $0.contains { $0.contains("this month") && !$0.contains("…") } }
-        let totals = try #require(lines.first { $0.contains("Total leads") })
-        #expect(totals.contains("Appointments today \(todayItems.count)"), "\(totals) vs \(todayItems.count) today")
+        // Each count names its period (the week's days, the month's name), none cut.
+        lines = try await tmux.waitFor("the totals") { $0.contains { $0.contains("Total leads") } && $0.contains { $0.contains("Appointments today") && $0.contains(" · week ") && !$0.contains("…") } }
+        let totals = try #require(lines.first { $0.contains("Appointments today") })
+        #expect(totals.contains("Appointments today \(todayItems.count) · week "), "\(totals) vs \(todayItems.count) today")
         #expect(lines.contains { $0.contains("Leads by status") } && lines.contains { $0.contains("Leads by source") })
         try await tmux.keys("q")
         _ = try await tmux.waitForFile("exit")

@@ -41,9 +41,13 @@ import TextEditing
             $0.requests[.leadsPage] = RequestID(.leadsPage, 4)
             $0.nextSerial = 5
         }
-        store.send(.responded(RequestID(.leadsPage, 4), .leadsPage(offset: 50, .success(Fixtures.page(50..<120, count: 120)))))
+        _ = AppReducer.reduce(&store.state, .responded(RequestID(.leadsPage, 4), .leadsPage(offset: 50, .success(Fixtures.page(50..<120, count: 120)))))
         #expect(store.state.list.selected == 119 && store.state.list.owedRows == 0)
-        store.press(.top) { $0.list.selected = 0 }
+        // The detail follows the selection that moved when the page came (not the old last row).
+        #expect(store.state.isDetailStale)
+        _ = AppReducer.reduce(&store.state, .ticked(Fixtures.now))
+        #expect(store.state.detail?.slug == "lead-119")
+        store.press(.top) { $0.list.selected = 0; $0.isDetailStale = true }
     }
 
     /// 200 fast j presses from the top of 120 leads, 50 loaded: the moves past the

@@ -106,7 +106,25 @@ import TextEditing
         #expect(form(store.state)?.visibleErrors(store.state.context)[.lead] == nil)   // not while still typing it
         store.press(.nextField)
         #expect(form(store.state)?.visibleErrors(store.state.context)[.lead]
-                == "No lead picked: choose one of the matches (\(key: .up) \(key: .down), \(key: .submit)).")
+                == "No lead matches “nobody”: type part of a first or last name.")
+        // While the picker is open the pages not loaded yet are fetched, 500 at a time.
+        #expect(AppReducer.reduce(&store.state, .ticked(Fixtures.now)).contains { effect in
+            if case .request(_, .leads(LeadQuery(limit: 500, offset: 50))) = effect { return true }
+            return false
+        })
+    }
+
+    /// Leads not loaded yet join the picker's matches as their pages come; the marked one stays marked.
+    @Test func thePickerSearchesLeadsLoadedWhileItIsOpen() {
+        var store = CalendarFeatureTests.calendar()
+        store.press(.newAppointment)
+        store.type("first11")
+        #expect(form(store.state)?.matches.map(\.slug) == ["lead-11"])
+        _ = AppReducer.reduce(&store.state, .ticked(Fixtures.now))
+        guard let id = store.state.requests[.leadsPage] else { Issue.record("the rest is not asked for"); return }
+        _ = AppReducer.reduce(&store.state, .responded(id, .leadsPage(offset: 50, .success(Fixtures.page(50..<120, count: 120)))))
+        #expect(form(store.state)?.matches.map(\.slug) == ["lead-11"] + (110...119).map { "lead-\($0)" })
+        #expect(form(store.state)?.matchSelected == 0)
     }
 
     @Test func bookingFromTheLeadsPaneUsesTheSelectedLead() {

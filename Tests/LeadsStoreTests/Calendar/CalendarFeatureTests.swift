@@ -153,6 +153,20 @@ import TextEditing
             .request(RequestID(.delete, 5), .updateAppointment(AppointmentChanges(id: 4, status: status)))])
     }
 
+    /// A lead opened from the calendar that the filtered list does not show: back on the
+    /// list, the detail follows the list's selection again (never one lead beside another's row).
+    @Test func backOnTheListTheDetailIsTheSelectedLeadAgain() {
+        var store = Self.calendar([Fixtures.appointment(1, 9, lead: 3)])
+        store.state.list.setText("first1")   // lead-3 is not among the matches
+        store.press(.calendarToday)
+        _ = AppReducer.reduce(&store.state, .commandInvoked(.open))
+        #expect(store.state.detail?.slug == "lead-3" && store.state.list.selectedLead?.slug == "lead-1")
+        _ = AppReducer.reduce(&store.state, .commandInvoked(.back))
+        _ = AppReducer.reduce(&store.state, .commandInvoked(.viewLeads))
+        _ = AppReducer.reduce(&store.state, .ticked(Fixtures.now))
+        #expect(store.state.detail?.slug == store.state.list.selectedLead?.slug)
+    }
+
     @Test func nothingSelectedIsSaid() {
         var store = Self.calendar()
         store.press(.editAppointment) { $0.message = StatusMessage("No appointment selected.", .warning, at: Fixtures.now) }

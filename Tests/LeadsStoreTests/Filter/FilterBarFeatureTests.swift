@@ -48,6 +48,16 @@ import TextEditing
         #expect(store.state.list.visible.count == 50)
     }
 
+    /// New words select their first match (as fzf does), not the row number the old ones had.
+    @Test func newWordsSelectTheFirstMatch() {
+        var state = Fixtures.loaded(count: 50)
+        _ = AppReducer.reduce(&state, .commandInvoked(.filter))
+        _ = AppReducer.reduce(&state, .textEdited(.insert("first")))
+        for _ in 0..<11 { _ = AppReducer.reduce(&state, .commandInvoked(.down)) }
+        _ = AppReducer.reduce(&state, .textEdited(.insert("2")))
+        #expect(state.list.selected == 0 && state.list.selectedLead?.slug == "lead-2")
+    }
+
     /// A new filter's word replaces the old one at once: no "Filter cleared." left over.
     @Test func applyingAFilterReplacesTheLastWord() {
         var store = TestStore(Fixtures.loaded(count: 50))

@@ -134,6 +134,20 @@ import Testing
         #expect(form.joined(separator: " ").contains("esc cancel"), "\(form.joined(separator: "\n"))")
     }
 
+    /// The counter (a count the user acts on) gives way last; a field's note wraps whole.
+    @Test func countersAndNotesAreNotCut() {
+        let counter = "1 of 3 matching (50/108 searched…)"
+        let frame = draw(62, 3) { PaneFrame(title: "Leads · owned · “kim”", counter: counter).render(in: $0.area, buffer: &$0, theme: Self.theme) }
+        #expect(frame[0].contains(counter), "\(frame[0])")
+        let note = "one of direct website facebook twitter instagram search pinterest reddit other"
+        let form = draw(50, 8) {
+            Form(title: "New", fields: [.init(label: "Source", input: .line(TextFieldState(characters: [], cursor: 0), masked: false), note: note)])
+                .render(in: $0.area, buffer: &$0, theme: Self.theme)
+        }
+        let words = form.joined(separator: " ").split(whereSeparator: { " │".contains($0) })
+        #expect(words.contains("pinterest") && words.contains("reddit") && words.contains("other"), "\(form.joined(separator: "\n"))")
+    }
+
     @Test func statusBarAndToast() {
         let bar = draw(60, 1) {
             StatusBar(hints: [("?", "help"), ("q", "quit")], message: ("Saved.", .success), spinner: 3).render(in: $0.area, buffer: &$0, theme: Self.theme)
