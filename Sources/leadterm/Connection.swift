@@ -1,26 +1,93 @@
 import ArgumentParser
 import Foundation
 import LeadsAPI
+import TerminalUI
 import LeadsSandbox
 
-/// Where the service is: `--base-url`, else `LEADTERM_BASE_URL`; credentials
-/// only from `LEADTERM_API_KEY` and `LEADTERM_TOKEN`, never from arguments
-/// (argv is visible to every user of the machine). `--demo` starts an
-/// in-process sandbox with seeded data instead.
+/// Where the service is and who you are there: a profile of `config.toml`
+/// (`--profile`, else `LEADTERM_PROFILE`, else its `default_profile`), with
+/// `--base-url`/`LEADTERM_BASE_URL` over its base URL, and the API key and
+/// token from `LEADTERM_API_KEY`/`LEADTERM_TOKEN`, else the profile's
+/// `api_key_command`/`token_command`, else what `leadterm login` stored in
+/// `credentials.toml` — never from arguments (argv is visible to every user of
+/// the machine). `--demo` starts an in-process sandbox with seeded data instead.
 struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: ArgumentHelp(
-        "The API root with prefix and version (default: $LEADTERM_BASE_URL).", valueName: "url"))
+        "The API root with prefix and version (default: the profile's, or $LEADTERM_BASE_URL).", valueName: "url"))
     var baseURL: String?
+
+    @Option(help: ArgumentHelp("The profile of config.toml to use (default: $LEADTERM_PROFILE, else default_profile).", valueName: "name"))
+    var profile: String?
 
     @Flag(help: "Run against a built-in sandbox with demo data; no account needed.")
     var demo = false
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds before a request gives up.", valueName: "seconds"))
-    var timeout: Double = 15
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds before a request gives up (default: the profile's, else 15).", valueName: "seconds"))
+    var timeout: Double?
 
     func validate() throws {
-        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds.") }
+        if let timeout { guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds.") } }
         if demo && baseURL != nil { throw ValidationError("--demo and --base-url exclude each other.") }
+        if let profile, !ProfileConfig.isValidName(profile) {
+            throw ValidationError("--profile must be a profile's name: letters, digits, _ and - (got “\(profile)”).")
+        }
+    }
+
+    /// Seconds before a request gives up when no profile says otherwise.
+    static let defaultTimeout: Double = 15
+
+    /// What the options, the environment and the files make of the connection.
+    struct Resolved {
+        /// The profile in effect and where it was chosen ("--profile", "LEADTERM_PROFILE", "default_profile").
+        var profile: Profile?
+        var profileSource: String?
+        var baseURL: String?
+        var timeout: Double
+        var apiKey: (value: String, source: String)?
+        var token: (value: String, source: String)?
+        /// Problems in config.toml (the file is still used where it is right).
+        var warnings: [ConfigWarning]
+    }
+
+    /// - Throws: `CommandFailure` (2) for a profile that does not exist, a credentials
+    ///   file others can read, or a credential command that fails.
+    func resolve(environment: [String: String]) throws -> Resolved {
+        let locator = ConfigLocator(environment: environment)
+        let (config, warnings) = ProfileConfig.load(locator.userDirectory.appendingPathComponent("config.toml"))
+        var chosen: (String, String)?
+        if let profile { chosen = (profile, "--profile") }
+        else if let name = environment["LEADTERM_PROFILE"], !name.isEmpty { chosen = (name, "LEADTERM_PROFILE") }
+        else if let name = config.defaultProfile, config.profiles[name] != nil { chosen = (name, "default_profile") }
+        var selected: Profile?
+        if let (name, source) = chosen {
+            guard let found = config.profiles[name] else {
+                let known = config.profiles.keys.sorted()
+                throw CommandFailure(message: "no profile “\(name)” (from \(source)) in \(locator.userDirectory.appendingPathComponent("config.toml").path)"
+                                     + (known.isEmpty ? "" : "; profiles: \(known.joined(separator: ", "))"), exitCode: 2)
+            }
+            selected = found
+        }
+        var resolved = Resolved(profile: selected, profileSource: chosen?.1,
+                                baseURL: [baseURL, environment["LEADTERM_BASE_URL"], selected?.baseURL].compactMap { $0 }.first { !$0.isEmpty },
+                                timeout: timeout ?? selected?.timeout ?? Self.defaultTimeout, warnings: warnings)
+        let credentials = CredentialStore.url(locator)
+        var stored: CredentialStore.Stored?? = .none
+        func fromFile() throws -> CredentialStore.Stored? {
+            if case .some(let known) = stored { return known }
+            guard let name = selected?.name else { stored = .some(nil); return nil }
+            let read = try CredentialStore.read(credentials, profile: name)
+            stored = .some(read)
+            return read
+        }
+        // The environment, else the profile's command, else the stored file.
+        func credential(_ variable: String, command: String?, setting: String, stored: (CredentialStore.Stored) -> String?) throws -> (String, String)? {
+            if let value = environment[variable], !value.isEmpty { return (value, "environment (\(variable))") }
+            if let command { return (try SecretCommand.run(command, setting: setting), "command (\(setting): \(command))") }
+            return try fromFile().flatMap(stored).map { ($0, "file (\(credentials.path))") }
+        }
+        resolved.apiKey = try credential("LEADTERM_API_KEY", command: selected?.apiKeyCommand, setting: "api_key_command") { $0.apiKey }
+        resolved.token = try credential("LEADTERM_TOKEN", command: selected?.tokenCommand, setting: "token_command") { $0.token }
+        return resolved
     }
 
     /// Runs `body` with a client for the configured service (or a sandbox), then tidies up.
@@ -36,7 +103,7 @@ struct ConnectionOptions: ParsableArguments {
             }
             do {
                 let client = try APIClient(configuration: ClientConfiguration(
-                    baseURL: sandbox.baseURL, credentials: sandbox.credentials, timeout: timeout))
+                    baseURL: sandbox.baseURL, credentials: sandbox.credentials, timeout: timeout ?? Self.defaultTimeout))
                 let result = try await Self.using(client, body)
                 await sandbox.stop()
                 return result
@@ -45,7 +112,9 @@ struct ConnectionOptions: ParsableArguments {
                 throw error
             }
         }
-        return try await Self.using(try makeClient(), body)
+        let resolved = try resolve(environment: ProcessInfo.processInfo.environment)
+        for warning in resolved.warnings { Output.standardError("leadterm: \(warning)") }
+        return try await Self.using(try makeClient(resolved), body)
     }
 
     /// Runs `body` with `client`, then closes its connections whatever happened.
@@ -61,16 +130,19 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> APIClient {
-        guard let url = (baseURL ?? environment["LEADTERM_BASE_URL"]).flatMap({ $0.isEmpty ? nil : $0 }) else {
-            throw APIError.configuration("No server configured: set LEADTERM_BASE_URL or pass --base-url (or try --demo).")
+        try makeClient(try resolve(environment: environment))
+    }
+
+    func makeClient(_ resolved: Resolved) throws -> APIClient {
+        let login = resolved.profile.map { " or run `leadterm login --profile \($0.name)`" } ?? ""
+        guard let url = resolved.baseURL else {
+            throw APIError.configuration("No server configured: set base_url in a profile of config.toml, LEADTERM_BASE_URL or --base-url (or try --demo).")
         }
-        let apiKey = environment["LEADTERM_API_KEY"] ?? ""
-        let token = environment["LEADTERM_TOKEN"] ?? ""
-        if apiKey.isEmpty { throw APIError.configuration("LEADTERM_API_KEY is not set.") }
-        if token.isEmpty { throw APIError.configuration("LEADTERM_TOKEN is not set.") }
+        guard let apiKey = resolved.apiKey?.value else { throw APIError.configuration("No API key: set LEADTERM_API_KEY\(login).") }
+        guard let token = resolved.token?.value else { throw APIError.configuration("No token: set LEADTERM_TOKEN\(login).") }
         let baseURL = try ClientConfiguration.validatedBaseURL(url)
         return try APIClient(configuration: ClientConfiguration(
-            baseURL: baseURL, credentials: Credentials(apiKey: apiKey, token: token), timeout: timeout))
+            baseURL: baseURL, credentials: Credentials(apiKey: apiKey, token: token), timeout: resolved.timeout))
     }
 }
 

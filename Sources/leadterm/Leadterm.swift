@@ -17,15 +17,17 @@ struct Leadterm: AsyncParsableCommand {
             `leadterm` alone opens the full-screen app (keys: ? inside it); the subcommands \
             below are for scripts and one-off questions.
 
-            Connection: --base-url or LEADTERM_BASE_URL (the API root with prefix and version, \
-            e.g. https://crm.example.com/api/v1/); credentials only from the environment: \
-            LEADTERM_API_KEY and LEADTERM_TOKEN. --demo runs any command against a built-in sandbox.
+            Connection: a profile of config.toml (--profile, LEADTERM_PROFILE or default_profile) \
+            with its base_url, the credentials `leadterm login` stored (or its token_command); \
+            LEADTERM_BASE_URL, LEADTERM_API_KEY and LEADTERM_TOKEN win over the profile, --base-url \
+            over all. --demo runs any command against a built-in sandbox.
 
             Exit status: 0 ok, 2 usage or invalid input, 3 rejected by the server (validation or \
             request failed), 4 authentication, 5 network or server error.
             """,
         version: LeadsAPIVersion.current,
-        subcommands: [TodayCommand.self, OverviewCommand.self, LeadsCommand.self, NotesCommand.self, AppointmentsCommand.self, SandboxCommand.self, ToolkitDemoCommand.self]
+        subcommands: [TodayCommand.self, OverviewCommand.self, LeadsCommand.self, NotesCommand.self, AppointmentsCommand.self,
+                      LoginCommand.self, LogoutCommand.self, AuthCommand.self, SandboxCommand.self, ToolkitDemoCommand.self]
     )
 
     @OptionGroup var connection: ConnectionOptions

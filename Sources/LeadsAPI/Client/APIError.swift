@@ -44,7 +44,7 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
             return messages.isEmpty ? "Request failed." : messages.joined(separator: " ")
         case .authentication(let status, let message):
             let text = message.isEmpty ? "Not authorised" : message
-            return "Authentication failed (\(status)): \(text) Check LEADTERM_API_KEY and LEADTERM_TOKEN."
+            return "Authentication failed (\(status)): \(text) `leadterm login` stores new credentials (or set LEADTERM_API_KEY and LEADTERM_TOKEN)."
         case .server(let status, let message):
             return message.isEmpty ? "Server error \(status)." : "Server error \(status): \(message)"
         case .unexpectedStatus(let status, let excerpt):

@@ -18,11 +18,13 @@ enum AppLauncher {
             throw CommandFailure(message: "the full-screen app needs a terminal on standard input and output; "
                                  + "for scripts use the subcommands (leadterm --help).", exitCode: 2)
         }
-        let environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment
         let started = Date()
         var settings = Settings(serverLabel: "demo")
         var sandbox: RunningSandbox?
         let service: any LeadsService
+        var profileUser: String?
+        var configWarnings: [ConfigWarning] = []
         if connection.demo {
             var options = SandboxOptions()
             options.port = 0
@@ -31,15 +33,24 @@ enum AppLauncher {
             }
             guard let sandbox else { return }
             service = try APIClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL, credentials: sandbox.credentials,
-                                                                       timeout: connection.timeout))
+                                                                       timeout: connection.timeout ?? ConnectionOptions.defaultTimeout))
             settings.signedInUser = "demo"
         } else {
-            let client = try connection.makeClient(environment: environment)
+            let resolved = try connection.resolve(environment: environment)
+            let client = try connection.makeClient(resolved)
             service = client
-            settings.serverLabel = client.configuration.baseURL.host ?? client.configuration.baseURL.absoluteString
+            let host = client.configuration.baseURL.host ?? client.configuration.baseURL.absoluteString
+            // The title bar shows the profile (and its server); LEADTERM_THEME/KEYMAP still win over its theme and keymap.
+            settings.serverLabel = resolved.profile.map { "\($0.name) · \(host)" } ?? host
+            if let theme = resolved.profile?.theme, environment["LEADTERM_THEME"] == nil { environment["LEADTERM_THEME"] = theme }
+            if let keymap = resolved.profile?.keymap, environment["LEADTERM_KEYMAP"] == nil { environment["LEADTERM_KEYMAP"] = keymap }
+            profileUser = resolved.profile?.user
+            configWarnings = resolved.warnings
         }
-        let chosen = settings
-        let exit = try runOnOwnThread { try Self.runUI(service: service, settings: chosen, environment: environment, started: started) }
+        let chosen = settings, chosenEnvironment = environment, user = profileUser, problems = configWarnings
+        let exit = try runOnOwnThread {
+            try Self.runUI(service: service, settings: chosen, environment: chosenEnvironment, started: started, profileUser: user, configWarnings: problems)
+        }
         // The terminal is already restored: close the connections, and do not let
         // the demo server's graceful shutdown hold the exit.
         await Bounded.wait(seconds: 0.5) { await service.shutdown() }
@@ -63,7 +74,8 @@ enum AppLauncher {
         return try box.result.get()
     }
 
-    static func runUI(service: any LeadsService, settings: Settings, environment: [String: String], started: Date) throws -> Int32 {
+    static func runUI(service: any LeadsService, settings: Settings, environment: [String: String], started: Date,
+                      profileUser: String? = nil, configWarnings: [ConfigWarning] = []) throws -> Int32 {
         let backend: NcursesBackend
         do { backend = try NcursesBackend(environment: environment) } catch {
             throw CommandFailure(message: "\(error)", exitCode: 2)
@@ -72,7 +84,9 @@ enum AppLauncher {
         let appearance = Appearance.load(locator: locator, depth: backend.colorDepth)
         var settings = settings
         var warnings = appearance.warnings
-        warnings += SettingsFile.apply(locator.user("settings.toml"), to: &settings)
+        warnings += SettingsFile.apply(locator.user("settings.toml"), to: &settings) + configWarnings
+        // The profile's user wins over settings.toml's (which holds for every profile).
+        if let profileUser, !profileUser.isEmpty { settings.signedInUser = profileUser }
         let draftStore = DraftStore(environment: environment)
         let (drafts, problems) = draftStore.load()
         let wakePipe = WakePipe()

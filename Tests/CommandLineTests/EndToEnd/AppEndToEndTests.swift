@@ -174,6 +174,26 @@ import TestSupport
         try await tmux.keys("q")
     }
 
+    /// A profile of config.toml, logged in: the app opens on it, the profile in its title bar.
+    @Test func theTitleBarShowsTheProfile() async throws {
+        try await SandboxHarness.with(leads: 10) { sandbox, _ in
+            let tmux = try TmuxSession()
+            let dir = tmux.scratch.path
+            let config = tmux.scratch.appendingPathComponent("config/leadterm")
+            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+            try "default_profile = \"work\"\n[profiles.work]\nbase_url = \"\(sandbox.baseURL.absoluteString)\"\nuser = \"ana\"\n"
+                .write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+            var cli = CommandRunner(sandbox: nil)
+            cli.environment["XDG_CONFIG_HOME"] = "\(dir)/config"
+            let login = try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n")
+            #expect(login.status == 0, "\(login.stderr)")
+            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state \(CommandRunner.binary.path); sleep 60", width: 120, height: 36)
+            let lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil }
+            #expect(lines[0].contains("work · 127.0.0.1"), "\(lines[0])")
+            try await tmux.keys("C-c")
+        }
+    }
+
     /// A refused token: the app says so, and its exit status is the command line's 4, not 0.
     @Test func refusedCredentialsEndWithStatus4() async throws {
         try await SandboxHarness.with(leads: 10) { sandbox, _ in
