@@ -150,6 +150,14 @@ extension Screen {
                 + "\(keys.label(.down, in: scope))/\(keys.label(.up, in: scope)) scroll · \(keys.label(.back, in: scope)) close"
             let scroll = ReaderView(reader: reader, detail: detail, hint: hint).render(in: area, buffer: &buffer, theme: theme)
             frame.readerScroll = scroll
+        case .tokenPrompt(let prompt):
+            let scope = state.keyScope.contexts
+            let field = Form.Field(label: "Token", input: .line(TextFieldState(characters: prompt.input.characters, cursor: prompt.input.cursor), masked: true),
+                                   placeholder: "paste the new access token", error: prompt.error)
+            let message = prompt.isChecking ? "Checking it with the service…"
+                : "\(keys.label(.submit, in: scope)) use it · \(keys.label(.save, in: scope)) use it and store it for this profile · \(keys.label(.cancel, in: scope)) keep the old one"
+            Form(title: "The service refused the token", fields: [field], message: message)
+                .render(in: area.centered(width: min(area.width - 2, 72), height: 8), buffer: &buffer, theme: theme)
         case .confirm(let confirmation):
             let dialog = ["dialog"]
             ConfirmDialog(title: confirmation.title, message: keys.text(confirmation.question, in: dialog),

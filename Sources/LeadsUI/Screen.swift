@@ -123,6 +123,7 @@ public final class Screen {
             case .noteForm: self = .note
             case .help: self = .help
             case .reader: self = .reader
+            case .tokenPrompt: self = .form
             case .palette: self = .palette
             case nil:
                 if state.filterBar != nil { self = .filter; return }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The Leads & CRM API over HTTP.
 ///
@@ -26,6 +27,14 @@ public struct APIClient: LeadsService {
 
     public let configuration: ClientConfiguration
     private let transport: any HTTPTransport
+    /// A token given while the client runs (`replaceToken`); it wins over the configured one.
+    private let renewedToken = RenewedToken()
+
+    final class RenewedToken: Sendable {
+        let value = Mutex<String?>(nil)
+    }
+
+    public func replaceToken(_ token: String) async { renewedToken.value.withLock { $0 = token } }
 
     /// Fails with `APIError.configuration` for a base URL that is not https
     /// (plain http is allowed to loopback only).
@@ -159,7 +168,7 @@ public struct APIClient: LeadsService {
         if !query.isEmpty { text += "?" + FormEncoding.encode(query) }
         var headers = [
             "apikey": configuration.credentials.apiKey,
-            "Authorization": "Bearer \(configuration.credentials.token)",
+            "Authorization": "Bearer \(renewedToken.value.withLock { $0 } ?? configuration.credentials.token)",
             "Accept": "application/json",
         ]
         if body != nil { headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8" }

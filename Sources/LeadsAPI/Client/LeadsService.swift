@@ -16,11 +16,15 @@ public protocol LeadsService: Sendable {
     func deleteNote(id: Int) async throws
     /// Closes the connections when the service is no longer needed.
     func shutdown() async
+    /// Sends `token` from now on instead of the configured one (a token renewed while the app runs).
+    func replaceToken(_ token: String) async
 }
 
 extension LeadsService {
     /// Nothing to close (a fake or in-memory service).
     public func shutdown() async {}
+    /// No token to replace (a fake or in-memory service).
+    public func replaceToken(_ token: String) async {}
 
     /// Every page of leads matching `query`, starting at its offset.
     public func allLeads(_ query: LeadQuery) -> PageSequence<LeadSummary> {

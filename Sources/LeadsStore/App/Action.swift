@@ -24,6 +24,8 @@ public enum Action: Equatable, Sendable {
     /// The reader's text scrolled to show line `offset` (0-based) on top; the
     /// UI clamps it, knowing the wrapped text (as it does for a note's lines).
     case readerScrolled(Int)
+    /// The new token was stored for the profile (nil), or why it was not.
+    case tokenStored(String?)
     /// The service answered (or failed) the request `RequestID`.
     case responded(RequestID, Response)
     /// SIGHUP, SIGTERM or SIGINT: the terminal is going away.
@@ -39,7 +41,7 @@ public enum Response: Equatable, Sendable {
     /// The overview's appointment counts by filter (`today`, `week`, `month`).
     case appointmentCounts(Result<[String: Int], APIError>)
     case lead(slug: String, Result<LeadDetail, APIError>)
-    /// A create, update or delete finished.
+    /// A create, update or delete finished (or a new token was checked).
     case change(Result<Done, APIError>)
 }
 
@@ -74,6 +76,8 @@ public enum Effect: Equatable, Sendable {
     case discardDraft(id: String)
     /// One terminal bell (a reminder).
     case bell
+    /// Store the token for the profile in use (`credentials.toml`); answered by `.tokenStored`.
+    case storeToken(String)
     /// Give the terminal back and stop (Ctrl-Z); the screen is repainted on `fg`.
     case suspend
     /// Repaint the whole screen (Ctrl-L).
@@ -100,4 +104,6 @@ public enum Request: Equatable, Sendable {
     case deleteLead(slug: String)
     case createNote(slug: String, text: String)
     case deleteNote(id: Int)
+    /// Send this token from now on, and check it with one cheap request (a page of one lead).
+    case useToken(String)
 }

@@ -17,6 +17,7 @@ extension AppReducer {
         case .leadForm, .noteForm, .appointmentForm: return form(&state, at: state.modals.count - 1, .command(command))
         case .help(let offset, let contexts): return help(&state, offset, contexts, command)
         case .reader(let reader): return read(&state, reader, command)
+        case .tokenPrompt(let prompt): return tokenPrompt(&state, prompt, command)
         case .palette: return palette(&state, .command(command))
         case nil: break
         }
@@ -142,6 +143,56 @@ extension AppReducer {
     static func email(of slug: String, in state: AppState) -> String {
         if state.detail?.slug == slug, let email = state.detail?.lead?.email { return email }
         return state.list.rows.first { $0.slug == slug }?.email ?? ""
+    }
+
+    /// The token prompt: Enter sends the new token (checked with one request),
+    /// Ctrl-S too and stores it once taken, Esc closes it keeping the old one.
+    static func tokenPrompt(_ state: inout AppState, _ prompt: TokenPrompt, _ command: Command) -> [Effect] {
+        let index = state.modals.count - 1
+        switch command {
+        case .submit, .save:
+            let token = prompt.input.text.trimmingCharacters(in: .whitespaces)
+            guard !token.isEmpty, !prompt.isChecking else { return [] }
+            var sent = prompt
+            sent.isChecking = true
+            sent.store = command == .save
+            sent.error = nil
+            state.modals[index] = .tokenPrompt(sent)
+            return state.issue(.token, .useToken(token))
+        case .cancel, .back:
+            state.modals.remove(at: index)
+            state.message = StatusMessage("The token is still refused: `leadterm login` stores a new one.", .warning, at: state.now)
+            return state.cancel(.token)
+        default:
+            return []
+        }
+    }
+
+    /// The new token's check came back: taken, everything on screen loads again and a
+    /// form refused for the old token is sent again; refused, the prompt says so.
+    static func tokenChecked(_ state: inout AppState, _ result: Result<Done, APIError>) -> [Effect] {
+        guard let index = state.modals.lastIndex(where: { if case .tokenPrompt = $0 { return true }; return false }),
+              case .tokenPrompt(var prompt) = state.modals[index] else { return [] }
+        switch result {
+        case .failure(let error):
+            prompt.isChecking = false
+            prompt.error = error.message
+            state.modals[index] = .tokenPrompt(prompt)
+            return []
+        case .success:
+            let token = prompt.input.text.trimmingCharacters(in: .whitespaces)
+            state.modals.remove(at: index)
+            state.wasRefusedCredentials = false
+            state.message = StatusMessage("The new token works.", .success, at: state.now)
+            var effects: [Effect] = prompt.store ? [.storeToken(token)] : []
+            effects += list(&state, .reload(keepSelection: true)) + detail(&state, .reload) + reminders(&state, .reload)
+            effects += dashboard(&state, .refresh(withCounts: true))
+            if state.view == .calendar { effects += calendar(&state, .load(force: true)) ?? [] }
+            for form in state.modals.indices.reversed() where state.modals[form].savedAgainAfterNewToken {
+                effects += self.form(&state, at: form, .command(.save))
+            }
+            return effects
+        }
     }
 
     /// The reader: j/k to the next or previous item (the detail's selection follows), esc, q or enter closes.

@@ -187,7 +187,7 @@ extension AppReducer {
         case .appointmentForm(var form):
             outputs = FormFeature.reduce(&form, action, context)
             state.modals[index] = .appointmentForm(form)
-        case .help, .palette, .confirm, .reader:
+        case .help, .palette, .confirm, .reader, .tokenPrompt:
             return []
         }
         return state.absorb(outputs) { state, delegate in
@@ -241,7 +241,7 @@ extension AppReducer {
                 state.calendar.selectWhenLoaded = .init(leadSlug: lead.slug, start: start)
             }
             return appointmentsChanged(&state)
-        case .help, .palette, .confirm, .reader:
+        case .help, .palette, .confirm, .reader, .tokenPrompt:
             return []
         }
     }

@@ -62,9 +62,20 @@ public enum AppReducer {
             return []
 
         case .responded(let id, let response):
-            if case .authentication = response.failure { state.wasRefusedCredentials = true }
+            if id.purpose != .token, case .authentication = response.failure {
+                state.wasRefusedCredentials = true
+                // Ask for a new token once, over whatever is open (nothing is lost).
+                if !state.modals.contains(where: { if case .tokenPrompt = $0 { return true }; return false }) {
+                    state.modals.append(.tokenPrompt(TokenPrompt()))
+                }
+            }
             guard state.accept(id) else { return [] }
             return respond(&state, id.purpose, response)
+
+        case .tokenStored(let problem):
+            state.message = problem.map { StatusMessage("The new token works but was not stored: \($0)", .warning, at: state.now) }
+                ?? StatusMessage("The new token works and is stored for this profile.", .success, at: state.now)
+            return []
 
         case .hungUp:
             // A waiting delete is not sent: the user can no longer undo it or see the outcome.
@@ -94,6 +105,7 @@ public enum AppReducer {
             return calendar(&state, .loaded(purpose, from: from, to: to, result)) ?? []
         case (.leadDetail, .lead(let slug, let result)): return detail(&state, .loaded(slug: slug, result))
         case (.delete, .change(let result)): return pending(&state, .finished(result))
+        case (.token, .change(let result)): return tokenChecked(&state, result)
         case (.saveLead, .change(let result)), (.saveNote, .change(let result)), (.saveAppointment, .change(let result)):
             guard let index = state.modals.lastIndex(where: { $0.savePurpose == purpose }) else { return [] }
             return form(&state, at: index, .saved(result))
@@ -123,6 +135,14 @@ public enum AppReducer {
             case .leadForm, .noteForm, .appointmentForm: return form(&state, at: index, typed.action(FormAction.edited, FormAction.pasted))
             case .palette: return palette(&state, typed.action(PaletteFeature.Action.edited, PaletteFeature.Action.pasted))
             case .help, .confirm, .reader: return []   // a paste never answers a dialog
+            case .tokenPrompt(var prompt):
+                switch typed {
+                case .edit(let edit): prompt.input.apply(edit, singleLine: true)
+                case .paste(let text): prompt.input.paste(text, singleLine: true, limit: TokenPrompt.limit)
+                }
+                prompt.error = nil
+                state.modals[index] = .tokenPrompt(prompt)
+                return []
             }
         }
         if state.filterBar == nil, case .paste = typed {
@@ -195,7 +215,7 @@ public enum AppReducer {
             case .noteForm(let form): draft = form.draft(id: id, at: state.now)
             case .appointmentForm(let form): draft = form.draft(id: id, at: state.now)
             case .leadForm(let form): draft = form.draft(id: id, at: state.now)
-            case .help, .palette, .confirm, .reader: draft = nil
+            case .help, .palette, .confirm, .reader, .tokenPrompt: draft = nil   // never a token in a draft
             }
             if let draft { return draft }
         }
@@ -223,7 +243,7 @@ extension Modal {
         case .leadForm: return LeadForm.purpose
         case .noteForm: return NoteForm.purpose
         case .appointmentForm: return AppointmentForm.purpose
-        case .help, .palette, .confirm, .reader: return nil
+        case .help, .palette, .confirm, .reader, .tokenPrompt: return nil
         }
     }
 }

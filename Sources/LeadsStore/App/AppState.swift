@@ -88,6 +88,7 @@ public struct AppState: Equatable, Sendable {
         case .palette: scope = KeyScope(["global", "palette"], takesText: true)
         case .help: scope = KeyScope(["global", "list", "help"])
         case .reader: scope = KeyScope(["global", "list", "reader"])
+        case .tokenPrompt: scope = KeyScope(["global", "form"], takesText: true)
         case nil:
             if filterBar != nil {
                 scope = KeyScope(["global", "filter"], takesText: true)
@@ -202,18 +203,30 @@ public enum Modal: Equatable, Sendable {
     case help(offset: Int, contexts: [String])
     /// A note or an activity read whole.
     case reader(ReaderState)
+    /// A new token asked for, the old one refused.
+    case tokenPrompt(TokenPrompt)
     case palette(PaletteState)
     case confirm(Confirmation)
     case leadForm(LeadForm)
     case noteForm(NoteForm)
     case appointmentForm(AppointmentForm)
 
+    /// A form whose last save the service refused for the credentials.
+    var savedAgainAfterNewToken: Bool {
+        switch self {
+        case .leadForm(let form): return form.form.wasRefusedCredentials
+        case .noteForm(let form): return form.form.wasRefusedCredentials
+        case .appointmentForm(let form): return form.form.wasRefusedCredentials
+        case .help, .palette, .confirm, .reader, .tokenPrompt: return false
+        }
+    }
+
     var hasUnsavedInput: Bool {
         switch self {
         case .leadForm(let form): return form.hasUnsavedInput
         case .noteForm(let form): return form.hasUnsavedInput
         case .appointmentForm(let form): return form.hasUnsavedInput
-        case .help, .palette, .confirm, .reader: return false
+        case .help, .palette, .confirm, .reader, .tokenPrompt: return false
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Each purpose belongs to one feature, which gets the answer.
 public enum Purpose: String, Hashable, Sendable, CaseIterable {
     case leadsPage, overview, today, leadDetail, saveLead, saveNote, delete
-    case calendarWindow, upcoming, appointmentCounts, saveAppointment
+    case calendarWindow, upcoming, appointmentCounts, saveAppointment, token
 }
 
 /// A request and what it was for; its answer carries it back.

@@ -11,10 +11,14 @@ public struct EffectHandlers {
     public var bell: () -> Void
     public var suspend: () -> Void
     public var redraw: () -> Void
+    /// Stores a renewed token for the profile in use; nil when stored, else why not.
+    public var storeToken: (String) -> String?
 
     public init(saveDraft: @escaping (Draft) -> Void = { _ in }, discardDraft: @escaping (String) -> Void = { _ in },
-                bell: @escaping () -> Void = {}, suspend: @escaping () -> Void = {}, redraw: @escaping () -> Void = {}) {
+                bell: @escaping () -> Void = {}, suspend: @escaping () -> Void = {}, redraw: @escaping () -> Void = {},
+                storeToken: @escaping (String) -> String? = { _ in "no profile to store it in" }) {
         self.saveDraft = saveDraft; self.discardDraft = discardDraft; self.bell = bell; self.suspend = suspend; self.redraw = redraw
+        self.storeToken = storeToken
     }
 }
 
@@ -29,9 +33,11 @@ public struct EffectHandlers {
 public final class EffectRunner {
     private let handlers: EffectHandlers
     private let worker: RequestWorker
+    private let send: @Sendable (Action) -> Void
 
     public init(service: any LeadsService, handlers: EffectHandlers = EffectHandlers(), send: @escaping @Sendable (Action) -> Void) {
         self.handlers = handlers
+        self.send = send
         worker = RequestWorker(service: service, send: send)
     }
 
@@ -50,6 +56,7 @@ public final class EffectRunner {
             case .bell: handlers.bell()
             case .suspend: handlers.suspend()
             case .redraw: handlers.redraw()
+            case .storeToken(let token): send(.tokenStored(handlers.storeToken(token)))
             case .quit: keepRunning = false
             }
         }

@@ -42,6 +42,11 @@ enum RequestPerformer {
         case .deleteLead(let slug): return await change { try await service.deleteLead(slug: slug) }
         case .createNote(let slug, let text): return await change { try await service.createNote(slug: slug, text: text) }
         case .deleteNote(let id): return await change { try await service.deleteNote(id: id) }
+        case .useToken(let token):
+            return await change {
+                await service.replaceToken(token)
+                _ = try await service.leads(LeadQuery(limit: 1))
+            }
         }
     }
 }

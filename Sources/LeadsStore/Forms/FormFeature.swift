@@ -131,6 +131,7 @@ public enum FormFeature {
     /// The service answered a save: done, or the form stays open with everything typed and the reason.
     static func saved<Model: FormModel>(_ model: inout Model, _ result: Result<Done, APIError>) -> [Output<FormDelegate>] {
         model.form.isSaving = false
+        if case .failure(.authentication) = result { model.form.wasRefusedCredentials = true } else { model.form.wasRefusedCredentials = false }
         switch result {
         case .success:
             return [.delegate(.saved)]

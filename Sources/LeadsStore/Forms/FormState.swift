@@ -42,6 +42,8 @@ public struct FormState<Field: FormField>: Equatable, Sendable {
     /// A message for the whole form: "Saving…", a refusal, a network error.
     public var message: TextWithKeys?
     public var isMessageError = false
+    /// The last save was refused for the credentials: a new token sends it again.
+    public var wasRefusedCredentials = false
     public var isSaving = false
 
     public init(values: [Field: String] = [:], focus: Field? = nil, notes: [Field: String] = [:]) {

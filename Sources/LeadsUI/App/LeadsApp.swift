@@ -43,9 +43,12 @@ public final class LeadsApp: TerminalProgram {
     }
 
     /// - Parameters:
+    ///   - storeToken: stores a token renewed in the app for the profile; nil when stored, else why not.
     ///   - wake: wakes the loop when an answer arrives (called from any thread).
     public init(backend: any TerminalBackend, service: any LeadsService, state: AppState, keymap: Keymap, screen: Screen,
-                drafts: DraftStore, clock: @escaping @Sendable () -> Date = { Date() }, wake: @escaping @Sendable () -> Void) {
+                drafts: DraftStore, clock: @escaping @Sendable () -> Date = { Date() },
+                storeToken: @escaping (String) -> String? = { _ in "no profile to store it in (leadterm login --profile NAME stores one)" },
+                wake: @escaping @Sendable () -> Void) {
         self.state = state
         self.screen = screen
         self.clock = clock
@@ -60,7 +63,8 @@ public final class LeadsApp: TerminalProgram {
             discardDraft: { drafts.discard(id: $0) },
             bell: { backend.bell() },
             suspend: { backend.suspend() },
-            redraw: { backend.invalidate() })
+            redraw: { backend.invalidate() },
+            storeToken: storeToken)
         runner = EffectRunner(service: service, handlers: handlers) { inbox.post($0) }
     }
 

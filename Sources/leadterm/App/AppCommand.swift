@@ -25,6 +25,7 @@ enum AppLauncher {
         let service: any LeadsService
         var profileUser: String?
         var configWarnings: [ConfigWarning] = []
+        var storeToken: @Sendable (String) -> String? = { _ in "no profile in use: `leadterm login --profile NAME` stores one" }
         if connection.demo {
             var options = SandboxOptions()
             options.port = 0
@@ -45,11 +46,20 @@ enum AppLauncher {
             if let theme = resolved.profile?.theme, environment["LEADTERM_THEME"] == nil { environment["LEADTERM_THEME"] = theme }
             if let keymap = resolved.profile?.keymap, environment["LEADTERM_KEYMAP"] == nil { environment["LEADTERM_KEYMAP"] = keymap }
             profileUser = resolved.profile?.user
+            if let profile = resolved.profile, let apiKey = resolved.apiKey?.value {
+                let file = CredentialStore.url(ConfigLocator(environment: environment))
+                storeToken = { token in
+                    do { try CredentialStore.write(file, profile: profile.name, apiKey: apiKey, token: token); return nil } catch {
+                        return (error as? CommandFailure)?.message ?? "\(error)"
+                    }
+                }
+            }
             configWarnings = resolved.warnings
         }
-        let chosen = settings, chosenEnvironment = environment, user = profileUser, problems = configWarnings
+        let chosen = settings, chosenEnvironment = environment, user = profileUser, problems = configWarnings, store = storeToken
         let exit = try runOnOwnThread {
-            try Self.runUI(service: service, settings: chosen, environment: chosenEnvironment, started: started, profileUser: user, configWarnings: problems)
+            try Self.runUI(service: service, settings: chosen, environment: chosenEnvironment, started: started, profileUser: user,
+                           configWarnings: problems, storeToken: store)
         }
         // The terminal is already restored: close the connections, and do not let
         // the demo server's graceful shutdown hold the exit.
@@ -75,7 +85,8 @@ enum AppLauncher {
     }
 
     static func runUI(service: any LeadsService, settings: Settings, environment: [String: String], started: Date,
-                      profileUser: String? = nil, configWarnings: [ConfigWarning] = []) throws -> Int32 {
+                      profileUser: String? = nil, configWarnings: [ConfigWarning] = [],
+                      storeToken: @escaping @Sendable (String) -> String? = { _ in nil }) throws -> Int32 {
         let backend: NcursesBackend
         do { backend = try NcursesBackend(environment: environment) } catch {
             throw CommandFailure(message: "\(error)", exitCode: 2)
@@ -101,7 +112,7 @@ enum AppLauncher {
         let screen = Screen(theme: appearance.theme, keymap: appearance.keymap, helpContexts: AppVocabulary.appContexts,
                             descriptions: AppVocabulary.descriptions)
         let app = LeadsApp(backend: backend, service: service, state: state, keymap: appearance.keymap, screen: screen,
-                           drafts: draftStore, wake: { wakePipe?.wake() })
+                           drafts: draftStore, storeToken: storeToken, wake: { wakePipe?.wake() })
         // Whatever any thread is doing, a hang-up ends the process in time:
         // the draft of the last published state, the terminal given back, the exit status.
         let guardian = app.hangUpGuard, restore = backend.emergencyRestorer

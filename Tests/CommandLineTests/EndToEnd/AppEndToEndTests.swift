@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LeadsSandbox
 import TestSupport
 
 /// The leads workspace in a real terminal: tmux runs `leadterm --demo`,
@@ -174,15 +175,21 @@ import TestSupport
         try await tmux.keys("q")
     }
 
+    /// A `work` profile on `sandbox`, the default one, in the session's config folder (returned).
+    static func profile(in tmux: TmuxSession, _ sandbox: RunningSandbox) throws -> URL {
+        let config = tmux.scratch.appendingPathComponent("config/leadterm")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "default_profile = \"work\"\n[profiles.work]\nbase_url = \"\(sandbox.baseURL.absoluteString)\"\nuser = \"ana\"\n"
+            .write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        return config
+    }
+
     /// A profile of config.toml, logged in: the app opens on it, the profile in its title bar.
     @Test func theTitleBarShowsTheProfile() async throws {
         try await SandboxHarness.with(leads: 10) { sandbox, _ in
             let tmux = try TmuxSession()
             let dir = tmux.scratch.path
-            let config = tmux.scratch.appendingPathComponent("config/leadterm")
-            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-            try "default_profile = \"work\"\n[profiles.work]\nbase_url = \"\(sandbox.baseURL.absoluteString)\"\nuser = \"ana\"\n"
-                .write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+            _ = try Self.profile(in: tmux, sandbox)
             var cli = CommandRunner(sandbox: nil)
             cli.environment["XDG_CONFIG_HOME"] = "\(dir)/config"
             let login = try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n")
@@ -194,6 +201,38 @@ import TestSupport
         }
     }
 
+    /// A token refused while the app runs (issue 12, point 3): a prompt asks for a new one
+    /// (masked), checks it, retries what failed and stores it for the profile; nothing typed is lost.
+    @Test func aRefusedTokenIsRenewedInTheApp() async throws {
+        try await SandboxHarness.with(leads: 10) { sandbox, _ in
+            let tmux = try TmuxSession()
+            let dir = tmux.scratch.path
+            let config = try Self.profile(in: tmux, sandbox)
+            try "[work]\napi_key = \"\(sandbox.apiKey)\"\ntoken = \"expired-token\"\n"
+                .write(to: config.appendingPathComponent("credentials.toml"), atomically: true, encoding: .utf8)
+            chmod(config.appendingPathComponent("credentials.toml").path, 0o600)
+            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state \(CommandRunner.binary.path); echo $? > \(dir)/exit; sleep 60",
+                                 width: 100, height: 30)
+            try await tmux.waitFor(text: "The service refused the token")
+            try await tmux.type("still-wrong")
+            var lines = try await tmux.waitFor(text: "•••")
+            #expect(!lines.contains { $0.contains("still-wrong") }, "the token is masked")
+            try await tmux.keys("Enter")
+            try await tmux.waitFor(text: "Authentication failed")
+            try await tmux.keys("C-u")
+            try await tmux.type(sandbox.token)
+            try await tmux.keys("C-s")
+            lines = try await tmux.waitFor("the list, loaded with the new token") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } }
+            #expect(!lines.contains { $0.contains(sandbox.token) })
+            try await tmux.waitFor(text: "stored for this profile")
+            let stored = try String(contentsOf: config.appendingPathComponent("credentials.toml"), encoding: .utf8)
+            #expect(stored.contains("token = \"\(sandbox.token)\"") && stored.contains("api_key = \"\(sandbox.apiKey)\""))
+            try await tmux.keys("q")
+            _ = try await tmux.waitForFile("exit")
+            #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        }
+    }
+
     /// A refused token: the app says so, and its exit status is the command line's 4, not 0.
     @Test func refusedCredentialsEndWithStatus4() async throws {
         try await SandboxHarness.with(leads: 10) { sandbox, _ in
@@ -202,7 +241,10 @@ import TestSupport
             let env = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state LEADTERM_BASE_URL=\(sandbox.baseURL.absoluteString) "
                 + "LEADTERM_API_KEY=\(sandbox.apiKey) LEADTERM_TOKEN=not-the-token"
             try await tmux.start("\(env) \(CommandRunner.binary.path); echo $? > \(dir)/exit; sleep 60", width: 100, height: 30)
-            try await tmux.waitFor(text: "Authentication failed (401)")
+            try await tmux.waitFor(text: "The service refused the token")
+            // Esc keeps the old token (still refused); q then quits.
+            try await tmux.keys("Escape")
+            try await tmux.waitFor(text: "leadterm login")
             try await tmux.keys("q")
             _ = try await tmux.waitForFile("exit")
             #expect(tmux.fileText("exit")?.trimmingCharacters(in: .whitespacesAndNewlines) == "4")

@@ -187,6 +187,7 @@ struct AppFuzzer {
         switch modal {
         case .help: return "help"
         case .reader(let reader): return "reader(\(reader.pane), \(reader.index))"
+        case .tokenPrompt(let prompt): return "tokenPrompt(checking: \(prompt.isChecking))"
         case .palette: return "palette"
         case .confirm(let confirmation): return "confirm(\(confirmation.title))"
         case .leadForm(let form): return "leadForm(saving: \(form.form.isSaving))"
@@ -213,7 +214,7 @@ struct AppFuzzer {
                                       : .success(["today": Fuzz.number(using: &random), "week": Fuzz.number(using: &random), "month": 3]))
         case .lead(let slug):
             return .lead(slug: slug, fails ? .failure(error()) : .success(detail(slug)))
-        case .createAppointment, .updateAppointment, .deleteAppointment, .createLead, .updateLead, .deleteLead, .createNote, .deleteNote:
+        case .createAppointment, .updateAppointment, .deleteAppointment, .createLead, .updateLead, .deleteLead, .createNote, .deleteNote, .useToken:
             return .change(fails || Int.random(in: 0..<4, using: &random) == 0 ? .failure(error()) : .success(Done()))
         }
     }
