@@ -230,21 +230,20 @@ enum SecretCommand {
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
+        // Set before it starts: a command that ends at once still signals.
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         do { try process.run() } catch {
             throw CommandFailure(message: "\(setting): cannot run “\(command)”: \(error.localizedDescription)", exitCode: 2)
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        var data = Data()
-        let reader = output.fileHandleForReading
-        while true {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            data.append(chunk)
-            if data.count > 64 * 1024 { process.terminate(); break }
+        // Waited for with a deadline, never read to an end that may not come: a command that
+        // hangs is ended (the pipe holds far more than any secret, so the command cannot block on it).
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            _ = finished.wait(timeout: .now() + 2)
+            throw CommandFailure(message: "\(setting) “\(command)” did not finish within \(Int(timeout)) s; no secret was read", exitCode: 2)
         }
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        let data = output.fileHandleForReading.availableData
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             throw CommandFailure(message: "\(setting) “\(command)” failed (exit status \(process.terminationStatus)); no secret was read", exitCode: 2)
         }
