@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "LeadsAPI", "LeadsSandbox", "TerminalUI", "LeadsStore", "LeadsUI", "CTermGuard", "TextEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),

@@ -75,6 +75,10 @@ public final class Screen {
         x = buffer.put(" \(state.settings.serverLabel) ", x: x, y: rect.y, style: theme["ui.tab"].adding(.bold), maxWidth: max(0, rect.maxX - x))
         let active = state.view == .leads ? 0 : state.view == .calendar ? 1 : 2
         var right: [String] = []
+        // Until the service answers, what is shown is the cache's: said, with its time.
+        if let cachedAt = state.cachedAt {
+            right.append("cached \(Self.clock(cachedAt, state.settings.timeZone)) · \(state.list.loadError == nil ? "refreshing" : "not refreshed")")
+        }
         // Says what it counts: the list's leads (owned or assigned, as the list shows them),
         // else the overview's count of every lead of yours.
         if let total = state.list.total {

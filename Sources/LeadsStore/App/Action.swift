@@ -8,6 +8,8 @@ import TextEditing
 public enum Action: Equatable, Sendable {
     /// The app started; `drafts` were found on disk from an earlier hang-up.
     case started(drafts: [Draft])
+    /// What the last session saw, read from the local cache: shown until the service's answers replace it.
+    case cached(CachedScreens)
     case commandInvoked(Command)
     case textEdited(TextEdit)
     /// Text pasted into the terminal (bracketed paste): text for the focused field, never keys.
@@ -60,6 +62,21 @@ extension Response {
         case .lead(_, let result): return error(result)
         case .change(let result): return error(result)
         }
+    }
+}
+
+/// Screens kept from an earlier session (the local cache), for the first frame.
+public struct CachedScreens: Equatable, Sendable {
+    /// The first page of the owned list.
+    public var leads: Page<LeadSummary>
+    /// The detail of its first lead, when kept.
+    public var detail: LeadDetail?
+    public var overview: Overview?
+    /// When the list was saved.
+    public var savedAt: Date
+
+    public init(leads: Page<LeadSummary>, detail: LeadDetail? = nil, overview: Overview? = nil, savedAt: Date) {
+        self.leads = leads; self.detail = detail; self.overview = overview; self.savedAt = savedAt
     }
 }
 

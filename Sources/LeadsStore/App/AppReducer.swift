@@ -21,6 +21,24 @@ public enum AppReducer {
             if let draft = drafts.first { state.modals.append(.confirm(.resume(draft))) }
             return effects
 
+        case .cached(let screens):
+            // Shown as if answered, marked as the cache's; the requests `started` sent stay in
+            // flight and their answers replace all of it without moving the selection.
+            guard !state.list.isFirstPageLoaded else { return [] }
+            state.list.append(screens.leads, at: 0, pageSize: state.settings.pageSize)
+            state.cachedAt = screens.savedAt
+            var effects = state.absorb(DashboardFeature.reduce(&state.dashboard, .overviewLoaded(screens.overview.map { .success($0) } ?? .failure(.cancelled)),
+                                                               state.context)) { _, _ in [] }
+            if let lead = state.list.selectedLead {
+                effects += detail(&state, .show(slug: lead.slug, name: lead.name))
+                if let cached = screens.detail, cached.slug == lead.slug {
+                    _ = LeadDetailFeature.reduce(&state.detail, .loaded(slug: lead.slug, .success(cached)), state.context)
+                    state.detail?.isLoading = true   // refreshing
+                }
+                state.isDetailStale = false
+            }
+            return effects
+
         case .commandInvoked(let command):
             expireMessage(&state)
             return perform(&state, command)
@@ -95,6 +113,7 @@ public enum AppReducer {
     static func respond(_ state: inout AppState, _ purpose: Purpose, _ response: Response) -> [Effect] {
         switch (purpose, response) {
         case (.leadsPage, .leadsPage(let offset, let result)):
+            if offset == 0, case .success = result { state.cachedAt = nil }   // the service's own list now
             let effects = list(&state, .pageLoaded(offset: offset, result))
             refreshPickers(&state)
             return effects

@@ -19,6 +19,8 @@ public struct AppState: Equatable, Sendable {
     /// The terminal's size and the sizes of its lists, as the UI lays them out.
     public var viewport: Viewport
     public var view: View = .leads
+    /// The list, detail and counts shown are the local cache's, saved then; nil once the service answered.
+    public var cachedAt: Date?
     /// The view a lead was opened from (the calendar's Enter): Esc on the lead goes back there.
     public var cameFrom: View?
     public var focus: Pane = .list

@@ -68,10 +68,11 @@ public final class LeadsApp: TerminalProgram {
         runner = EffectRunner(service: service, handlers: handlers) { inbox.post($0) }
     }
 
-    /// Starts the first requests (together) and offers any saved draft.
-    public func start(drafts found: [Draft]) {
+    /// Starts the first requests (together), shows what the cache kept meanwhile, and offers any saved draft.
+    public func start(drafts found: [Draft], cached: CachedScreens? = nil) {
         timings.start = clock()
         send(.started(drafts: found))
+        if let cached { send(.cached(cached)) }
     }
 
     /// Reduces one action and carries out its effects. On the loop's thread only.

@@ -23,6 +23,7 @@ enum AppLauncher {
         var settings = Settings(serverLabel: "demo")
         var sandbox: RunningSandbox?
         let service: any LeadsService
+        var cache: LeadsCache?
         var profileUser: String?
         var configWarnings: [ConfigWarning] = []
         var storeToken: @Sendable (String) -> String? = { _ in "no profile in use: `leadterm login --profile NAME` stores one" }
@@ -39,7 +40,14 @@ enum AppLauncher {
         } else {
             let resolved = try connection.resolve(environment: environment)
             let client = try connection.makeClient(resolved)
-            service = client
+            // The local cache of this profile (or server): the first frame shows it, every read refreshes it.
+            let cacheName = resolved.profile?.name ?? "host-\(client.configuration.baseURL.host ?? "")-\(client.configuration.baseURL.port ?? 0)"
+            if let opened = LeadsCache(url: LeadsCache.url(name: cacheName, environment: environment)) {
+                cache = opened
+                service = CachingService(base: client, cache: opened)
+            } else {
+                service = client
+            }
             let host = client.configuration.baseURL.host ?? client.configuration.baseURL.absoluteString
             // The title bar shows the profile (and its server); LEADTERM_THEME/KEYMAP still win over its theme and keymap.
             settings.serverLabel = resolved.profile.map { "\($0.name) · \(host)" } ?? host
@@ -57,9 +65,10 @@ enum AppLauncher {
             configWarnings = resolved.warnings
         }
         let chosen = settings, chosenEnvironment = environment, user = profileUser, problems = configWarnings, store = storeToken
+        let cached = cache?.screens()
         let exit = try runOnOwnThread {
             try Self.runUI(service: service, settings: chosen, environment: chosenEnvironment, started: started, profileUser: user,
-                           configWarnings: problems, storeToken: store)
+                           configWarnings: problems, storeToken: store, cached: cached)
         }
         // The terminal is already restored: close the connections, and do not let
         // the demo server's graceful shutdown hold the exit.
@@ -86,7 +95,7 @@ enum AppLauncher {
 
     static func runUI(service: any LeadsService, settings: Settings, environment: [String: String], started: Date,
                       profileUser: String? = nil, configWarnings: [ConfigWarning] = [],
-                      storeToken: @escaping @Sendable (String) -> String? = { _ in nil }) throws -> Int32 {
+                      storeToken: @escaping @Sendable (String) -> String? = { _ in nil }, cached: CachedScreens? = nil) throws -> Int32 {
         let backend: NcursesBackend
         do { backend = try NcursesBackend(environment: environment) } catch {
             throw CommandFailure(message: "\(error)", exitCode: 2)
@@ -123,7 +132,7 @@ enum AppLauncher {
             restore.run()
             _exit(128 + signal)
         }
-        app.start(drafts: drafts)
+        app.start(drafts: drafts, cached: cached)
         let loop = RunLoop(backend: backend)
         // A key that quits even where text is typed (ctrl-c rather than q, which a form takes as a letter).
         let quitKeys = appearance.keymap.keys(for: Command.quit.rawValue, in: "global")

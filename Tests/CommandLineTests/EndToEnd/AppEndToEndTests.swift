@@ -201,6 +201,38 @@ import TestSupport
         }
     }
 
+    /// The local cache (issue 12, points 4–5): a session leaves what it saw in a 0600 file with no
+    /// secret in it; the next start shows it in its first frame, marked, even with the server gone.
+    @Test func theNextStartShowsTheCachedListAtOnce() async throws {
+        let sandbox = try await Sandbox.start(SandboxHarness.options(leads: 30))
+        let tmux = try TmuxSession()
+        let dir = tmux.scratch.path
+        _ = try Self.profile(in: tmux, sandbox)
+        var cli = CommandRunner(sandbox: nil)
+        cli.environment["XDG_CONFIG_HOME"] = "\(dir)/config"
+        #expect(try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n").status == 0)
+        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_CACHE_HOME=\(dir)/cache XDG_STATE_HOME=\(dir)/state \(CommandRunner.binary.path)"
+        try await tmux.start("\(app); sleep 60", width: 120, height: 36)
+        var lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } }
+        #expect(!lines[0].contains("cached"))
+        try await tmux.waitFor(text: "Intro call done")   // the detail, kept too
+        try await tmux.keys("q")
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let file = tmux.scratch.appendingPathComponent("cache/leadterm/work.sqlite")
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let bytes = try Data(contentsOf: file)
+        #expect(bytes.range(of: Data(sandbox.token.utf8)) == nil && bytes.range(of: Data(sandbox.apiKey.utf8)) == nil, "a secret in the cache")
+
+        await sandbox.stop()
+        try await tmux.tmux("kill-session", "-t", "e2e")
+        try await tmux.start("\(app); sleep 60", width: 120, height: 36)
+        lines = try await tmux.waitFor("the cached list") { $0[0].contains("cached ") && $0.contains { $0.contains("Ana Souza") } && Self.counter($0) != nil }
+        #expect(lines.contains { $0.contains("ana.souza.1@mail.test") }, "the cached detail")
+        try await tmux.waitFor(text: "not refreshed")
+        try await tmux.keys("q")
+    }
+
     /// A token refused while the app runs (issue 12, point 3): a prompt asks for a new one
     /// (masked), checks it, retries what failed and stores it for the profile; nothing typed is lost.
     @Test func aRefusedTokenIsRenewedInTheApp() async throws {

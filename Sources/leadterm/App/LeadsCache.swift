@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import LeadsAPI
+import LeadsStore
+
+/// What the user has seen, per profile, so the next start shows it at once:
+/// `$XDG_CACHE_HOME/leadterm/NAME.sqlite` (default `~/.cache/leadterm/`), one
+/// SQLite file through GRDB, mode 0600 in a 0700 folder. It holds the first
+/// page of the owned and the assigned lists, the last 500 lead details and the
+/// overview, each with the time it was saved — never a credential.
+///
+/// Best effort: a file that cannot be opened or read is no cache (the app asks
+/// the service as before); nothing here ever stops the app.
+final class LeadsCache: Sendable {
+    private let database: DatabaseQueue
+    let url: URL
+
+    /// Lead details kept (the oldest go first).
+    static let detailLimit = 500
+
+    /// The cache file of `name` (a profile, or the server's host) in `environment`'s cache folder.
+    static func url(name: String, environment: [String: String]) -> URL {
+        let base: URL
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = URL(fileURLWithPath: xdg)
+        } else {
+            base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".cache")
+        }
+        let safe = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
+        return base.appendingPathComponent("leadterm").appendingPathComponent("\(safe.isEmpty ? "default" : safe).sqlite")
+    }
+
+    init?(url: URL) {
+        self.url = url
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            chmod(folder.path, 0o700)
+            // Created 0600 before SQLite opens it, so no moment exists when others could read it.
+            if !FileManager.default.fileExists(atPath: url.path) {
+                let descriptor = open(url.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+                if descriptor >= 0 { close(descriptor) }
+            }
+            chmod(url.path, 0o600)
+            database = try DatabaseQueue(path: url.path)
+            try database.write { db in
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS screens (key TEXT PRIMARY KEY, body BLOB NOT NULL, saved_at DOUBLE NOT NULL)")
+            }
+        } catch {
+            return nil
+        }
+    }
+
+    func save<Value: Encodable>(_ key: String, _ value: Value, at date: Date = Date()) {
+        guard let body = try? JSONEncoder().encode(value) else { return }
+        try? database.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO screens (key, body, saved_at) VALUES (?, ?, ?)",
+                           arguments: [key, body, date.timeIntervalSince1970])
+            if key.hasPrefix("lead.") {
+                try db.execute(sql: """
+                    DELETE FROM screens WHERE key LIKE 'lead.%' AND key NOT IN
+                    (SELECT key FROM screens WHERE key LIKE 'lead.%' ORDER BY saved_at DESC LIMIT ?)
+                    """, arguments: [Self.detailLimit])
+            }
+        }
+    }
+
+    func load<Value: Decodable>(_ type: Value.Type, _ key: String) -> (value: Value, savedAt: Date)? {
+        guard let row = try? database.read({ db in try Row.fetchOne(db, sql: "SELECT body, saved_at FROM screens WHERE key = ?", arguments: [key]) }),
+              let body: Data = row["body"], let saved: Double = row["saved_at"],
+              let value = try? JSONDecoder().decode(type, from: body) else { return nil }
+        return (value, Date(timeIntervalSince1970: saved))
+    }
+
+    /// A list's first page as stored.
+    struct StoredPage: Codable {
+        var results: [LeadSummary]
+        var count: Int
+        var next: String?
+    }
+
+    static func listKey(_ type: LeadListType) -> String { "leads.\(type.rawValue)" }
+
+    /// What the last session saw, for the first frame: the owned list's first page,
+    /// its first lead's detail, the overview; nil when nothing is cached.
+    func screens() -> CachedScreens? {
+        guard let (page, saved) = load(StoredPage.self, Self.listKey(.owned)) else { return nil }
+        var screens = CachedScreens(leads: Page(results: page.results, count: page.count, next: page.next.flatMap(URL.init(string:))),
+                                    savedAt: saved)
+        screens.overview = load(Overview.self, "overview")?.value
+        if let first = page.results.first { screens.detail = load(LeadDetail.self, "lead.\(first.slug)")?.value }
+        return screens
+    }
+}
+
+/// The service, each read the user sees also kept in the cache.
+struct CachingService: LeadsService {
+    let base: any LeadsService
+    let cache: LeadsCache
+
+    func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> {
+        let page = try await base.leads(query)
+        // The first page of a list without filters: what the next start shows first.
+        if (query.offset ?? 0) == 0, query == LeadQuery(listType: query.listType, limit: query.limit, offset: query.offset) {
+            cache.save(LeadsCache.listKey(query.listType), LeadsCache.StoredPage(results: page.results, count: page.count, next: page.next?.absoluteString))
+        }
+        return page
+    }
+
+    func lead(slug: String) async throws -> LeadDetail {
+        let detail = try await base.lead(slug: slug)
+        cache.save("lead.\(slug)", detail)
+        return detail
+    }
+
+    func overview(appointments: OverviewAppointmentFilter?) async throws -> Overview {
+        let overview = try await base.overview(appointments: appointments)
+        if appointments == nil { cache.save("overview", overview) }
+        return overview
+    }
+
+    func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> { try await base.appointments(query) }
+    func createAppointment(_ draft: AppointmentDraft) async throws { try await base.createAppointment(draft) }
+    func updateAppointment(_ changes: AppointmentChanges) async throws { try await base.updateAppointment(changes) }
+    func deleteAppointment(id: Int) async throws { try await base.deleteAppointment(id: id) }
+    func createLead(_ draft: LeadDraft) async throws { try await base.createLead(draft) }
+    func updateLead(slug: String, _ draft: LeadDraft) async throws { try await base.updateLead(slug: slug, draft) }
+    func deleteLead(slug: String) async throws { try await base.deleteLead(slug: slug) }
+    func createNote(slug: String, text: String) async throws { try await base.createNote(slug: slug, text: text) }
+    func deleteNote(id: Int) async throws { try await base.deleteNote(id: id) }
+    func shutdown() async { await base.shutdown() }
+    func replaceToken(_ token: String) async { await base.replaceToken(token) }
+}

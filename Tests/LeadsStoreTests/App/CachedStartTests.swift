@@ -1,0 +1,29 @@
+import Foundation
+import LeadsAPI
+import TestSupport
+import Testing
+@testable import LeadsStore
+
+/// Starting from the cache (issue 12, point 5): the first frame has the cached
+/// list and detail, marked; the service's answers replace them without moving
+/// the selection.
+@Suite struct CachedStartTests {
+    @Test func theServicesAnswersReplaceTheCacheWithoutMovingTheSelection() {
+        var store = TestStore(Fixtures.state(width: 80, height: 24))
+        _ = AppReducer.reduce(&store.state, .started(drafts: []))
+        let saved = Fixtures.now.addingTimeInterval(-3600)
+        var cachedPage = Fixtures.page(0..<50, count: 120)
+        cachedPage.results.swapAt(0, 3)
+        _ = AppReducer.reduce(&store.state, .cached(CachedScreens(leads: cachedPage, detail: Fixtures.detail(3), savedAt: saved)))
+        #expect(store.state.cachedAt == saved && store.state.list.isFirstPageLoaded)
+        #expect(store.state.detail?.lead?.slug == "lead-3" && store.state.detail?.isLoading == true)   // shown, and asked for again
+        #expect(store.state.requests[.leadDetail] != nil)
+        _ = AppReducer.reduce(&store.state, .commandInvoked(.down))
+        _ = AppReducer.reduce(&store.state, .commandInvoked(.down))
+        let selected = store.state.list.selectedLead?.slug
+        guard let page = store.state.requests[.leadsPage] else { Issue.record("the list is not asked for"); return }
+        _ = AppReducer.reduce(&store.state, .responded(page, .leadsPage(offset: 0, .success(Fixtures.page(0..<50, count: 121)))))
+        #expect(store.state.cachedAt == nil)
+        #expect(store.state.list.selectedLead?.slug == selected && store.state.list.total == 121)
+    }
+}
