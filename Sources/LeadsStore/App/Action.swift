@@ -72,11 +72,13 @@ public struct CachedScreens: Equatable, Sendable {
     /// The detail of its first lead, when kept.
     public var detail: LeadDetail?
     public var overview: Overview?
+    /// Today's appointments (the title bar's count, the reminders), when kept today.
+    public var today: [Appointment]?
     /// When the list was saved.
     public var savedAt: Date
 
-    public init(leads: Page<LeadSummary>, detail: LeadDetail? = nil, overview: Overview? = nil, savedAt: Date) {
-        self.leads = leads; self.detail = detail; self.overview = overview; self.savedAt = savedAt
+    public init(leads: Page<LeadSummary>, detail: LeadDetail? = nil, overview: Overview? = nil, today: [Appointment]? = nil, savedAt: Date) {
+        self.leads = leads; self.detail = detail; self.overview = overview; self.today = today; self.savedAt = savedAt
     }
 }
 

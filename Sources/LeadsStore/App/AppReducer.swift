@@ -29,6 +29,9 @@ public enum AppReducer {
             state.cachedAt = screens.savedAt
             var effects = state.absorb(DashboardFeature.reduce(&state.dashboard, .overviewLoaded(screens.overview.map { .success($0) } ?? .failure(.cancelled)),
                                                                state.context)) { _, _ in [] }
+            if let today = screens.today, state.reminders.todayList == nil {
+                state.reminders.todayList = today   // the title bar's count until today's answer comes
+            }
             if let lead = state.list.selectedLead {
                 effects += detail(&state, .show(slug: lead.slug, name: lead.name))
                 if let cached = screens.detail, cached.slug == lead.slug {

@@ -5,9 +5,10 @@ import LeadsStore
 
 /// What the user has seen, per profile, so the next start shows it at once:
 /// `$XDG_CACHE_HOME/leadterm/NAME.sqlite` (default `~/.cache/leadterm/`), one
-/// SQLite file through GRDB, mode 0600 in a 0700 folder. It holds the first
-/// page of the owned and the assigned lists, the last 500 lead details and the
-/// overview, each with the time it was saved — never a credential.
+/// SQLite file through GRDB, mode 0600 in a 0700 folder. It holds every lead
+/// list page by its query (filters, offset), the last 500 lead details, every
+/// appointments page by its query (the calendar's windows, today's agenda) and
+/// the overviews, each with the time it was saved — never a credential.
 ///
 /// Best effort: a file that cannot be opened or read is no cache (the app asks
 /// the service as before); nothing here ever stops the app.
@@ -81,6 +82,18 @@ final class LeadsCache: Sendable {
 
     static func listKey(_ type: LeadListType) -> String { "leads.\(type.rawValue)" }
 
+    /// A query's key: the endpoint and its parameters as sent.
+    static func key(_ endpoint: String, _ items: [(String, String)]) -> String {
+        endpoint + "?" + items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+    }
+
+    /// An appointments page as stored.
+    struct StoredAppointments: Codable {
+        var results: [Appointment]
+        var count: Int
+        var next: String?
+    }
+
     /// What the last session saw, for the first frame: the owned list's first page,
     /// its first lead's detail, the overview; nil when nothing is cached.
     func screens() -> CachedScreens? {
@@ -89,6 +102,12 @@ final class LeadsCache: Sendable {
                                     savedAt: saved)
         screens.overview = load(Overview.self, "overview")?.value
         if let first = page.results.first { screens.detail = load(LeadDetail.self, "lead.\(first.slug)")?.value }
+        // Today's agenda, as today's first request asks for it, when it was seen today and is whole.
+        let today = Day(Date(), in: .current)
+        let query = AppointmentQuery(dateSetting: .on, onDate: today.filterText, limit: AppointmentFetch.pageSize)
+        if let (agenda, _) = load(StoredAppointments.self, Self.key("appointments", query.queryItems)), agenda.next == nil {
+            screens.today = agenda.results.sorted(by: AppointmentFetch.startsEarlier)
+        }
         return screens
     }
 }
@@ -100,9 +119,11 @@ struct CachingService: LeadsService {
 
     func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> {
         let page = try await base.leads(query)
+        let stored = LeadsCache.StoredPage(results: page.results, count: page.count, next: page.next?.absoluteString)
+        cache.save(LeadsCache.key("leads", query.queryItems), stored)
         // The first page of a list without filters: what the next start shows first.
         if (query.offset ?? 0) == 0, query == LeadQuery(listType: query.listType, limit: query.limit, offset: query.offset) {
-            cache.save(LeadsCache.listKey(query.listType), LeadsCache.StoredPage(results: page.results, count: page.count, next: page.next?.absoluteString))
+            cache.save(LeadsCache.listKey(query.listType), stored)
         }
         return page
     }
@@ -115,11 +136,16 @@ struct CachingService: LeadsService {
 
     func overview(appointments: OverviewAppointmentFilter?) async throws -> Overview {
         let overview = try await base.overview(appointments: appointments)
-        if appointments == nil { cache.save("overview", overview) }
+        cache.save(appointments.map { "overview?appointment=\($0.rawValue)" } ?? "overview", overview)
         return overview
     }
 
-    func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> { try await base.appointments(query) }
+    func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> {
+        let page = try await base.appointments(query)
+        cache.save(LeadsCache.key("appointments", query.queryItems),
+                   LeadsCache.StoredAppointments(results: page.results, count: page.count, next: page.next?.absoluteString))
+        return page
+    }
     func createAppointment(_ draft: AppointmentDraft) async throws { try await base.createAppointment(draft) }
     func updateAppointment(_ changes: AppointmentChanges) async throws { try await base.updateAppointment(changes) }
     func deleteAppointment(id: Int) async throws { try await base.deleteAppointment(id: id) }

@@ -213,7 +213,7 @@ import TestSupport
         #expect(try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n").status == 0)
         let app = "XDG_CONFIG_HOME=\(dir)/config XDG_CACHE_HOME=\(dir)/cache XDG_STATE_HOME=\(dir)/state \(CommandRunner.binary.path)"
         try await tmux.start("\(app); sleep 60", width: 120, height: 36)
-        var lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } }
+        var lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } && $0[0].contains(" today") }
         #expect(!lines[0].contains("cached"))
         try await tmux.waitFor(text: "Intro call done")   // the detail, kept too
         try await tmux.keys("q")
@@ -229,6 +229,7 @@ import TestSupport
         try await tmux.start("\(app); sleep 60", width: 120, height: 36)
         lines = try await tmux.waitFor("the cached list") { $0[0].contains("cached ") && $0.contains { $0.contains("Ana Souza") } && Self.counter($0) != nil }
         #expect(lines.contains { $0.contains("ana.souza.1@mail.test") }, "the cached detail")
+        #expect(lines[0].contains(" today"), "today's count, from the cached agenda: \(lines[0])")
         try await tmux.waitFor(text: "not refreshed")
         try await tmux.keys("q")
     }
