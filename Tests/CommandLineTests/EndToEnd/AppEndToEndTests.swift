@@ -12,7 +12,7 @@ import TestSupport
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         try "[leads]\nundo_seconds = 1\n".write(to: config.appendingPathComponent("settings.toml"), atomically: true, encoding: .utf8)
         let dir = tmux.scratch.path
-        return "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state \(CommandRunner.binary.path) --demo"
+        return "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path) --demo"
     }
 
     /// The selected row's number and the total in the list's frame ("12 of 108").
@@ -194,7 +194,7 @@ import TestSupport
             cli.environment["XDG_CONFIG_HOME"] = "\(dir)/config"
             let login = try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n")
             #expect(login.status == 0, "\(login.stderr)")
-            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state \(CommandRunner.binary.path); sleep 60", width: 120, height: 36)
+            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path); sleep 60", width: 120, height: 36)
             let lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil }
             #expect(lines[0].contains("work · 127.0.0.1"), "\(lines[0])")
             try await tmux.keys("C-c")
@@ -211,7 +211,7 @@ import TestSupport
         var cli = CommandRunner(sandbox: nil)
         cli.environment["XDG_CONFIG_HOME"] = "\(dir)/config"
         #expect(try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n").status == 0)
-        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_CACHE_HOME=\(dir)/cache XDG_STATE_HOME=\(dir)/state \(CommandRunner.binary.path)"
+        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_CACHE_HOME=\(dir)/cache XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path)"
         try await tmux.start("\(app); sleep 60", width: 120, height: 36)
         var lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } && $0[0].contains(" today") }
         #expect(!lines[0].contains("cached"))
@@ -244,7 +244,7 @@ import TestSupport
             try "[work]\napi_key = \"\(sandbox.apiKey)\"\ntoken = \"expired-token\"\n"
                 .write(to: config.appendingPathComponent("credentials.toml"), atomically: true, encoding: .utf8)
             chmod(config.appendingPathComponent("credentials.toml").path, 0o600)
-            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state \(CommandRunner.binary.path); echo $? > \(dir)/exit; sleep 60",
+            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path); echo $? > \(dir)/exit; sleep 60",
                                  width: 100, height: 30)
             try await tmux.waitFor(text: "The service refused the token")
             try await tmux.type("still-wrong")
@@ -271,7 +271,7 @@ import TestSupport
         try await SandboxHarness.with(leads: 10) { sandbox, _ in
             let tmux = try TmuxSession()
             let dir = tmux.scratch.path
-            let env = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state LEADTERM_BASE_URL=\(sandbox.baseURL.absoluteString) "
+            let env = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache LEADTERM_BASE_URL=\(sandbox.baseURL.absoluteString) "
                 + "LEADTERM_API_KEY=\(sandbox.apiKey) LEADTERM_TOKEN=not-the-token"
             try await tmux.start("\(env) \(CommandRunner.binary.path); echo $? > \(dir)/exit; sleep 60", width: 100, height: 30)
             try await tmux.waitFor(text: "The service refused the token")

@@ -11,7 +11,7 @@ import TestSupport
         defer { server.stop() }
         let tmux = try TmuxSession()
         let dir = tmux.scratch.path
-        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state LEADTERM_BASE_URL=\(server.baseURL.absoluteString) "
+        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache LEADTERM_BASE_URL=\(server.baseURL.absoluteString) "
             + "LEADTERM_API_KEY=k LEADTERM_TOKEN=t \(CommandRunner.binary.path) --timeout 600"
         try await tmux.start("stty -a > \(dir)/before; \(app); echo $? > \(dir)/exit; stty -a > \(dir)/after.partial; mv \(dir)/after.partial \(dir)/after; sleep 60",
                              width: 80, height: 24)

@@ -69,7 +69,7 @@ import Testing
 
             let tmux = try TmuxSession()
             let dir = tmux.scratch.path
-            let env = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state LEADTERM_BASE_URL=\(sandbox.baseURL.absoluteString) "
+            let env = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache LEADTERM_BASE_URL=\(sandbox.baseURL.absoluteString) "
                 + "LEADTERM_API_KEY=\(sandbox.apiKey) LEADTERM_TOKEN=\(sandbox.token)"
             // The command line's table in tmux: the rows with emoji keep their columns.
             try await tmux.start("\(env) \(CommandRunner.binary.path) leads list --limit 40; sleep 600", width: 140, height: 50)
@@ -108,7 +108,8 @@ import Testing
             try await app.keys("n")
             // The whole frame drawn (the status bar's hints are the list's again), not the middle of one.
             lines = try await app.waitFor("the dialog gone") { !$0.contains { $0.contains("Delete lead") } && $0.last { !$0.isEmpty }?.contains("enter open") == true }
-            #expect(Array(lines.dropFirst().dropLast()) == Array(before.dropFirst().dropLast()), "the dialog left cells behind")
+            // The status bar and the two rows a long message (a reminder, say) may wrap over are not compared.
+            #expect(Array(lines.dropFirst().dropLast(3)) == Array(before.dropFirst().dropLast(3)), "the dialog left cells behind")
             try await app.keys("Escape")
             try await app.waitFor("the whole list again") { $0.contains { $0.contains("Heart❤ Smith") } }
             // Resizing to each test size keeps every row whole.
