@@ -76,7 +76,9 @@ public final class Screen {
         let active = state.view == .leads ? 0 : state.view == .calendar ? 1 : 2
         var right: [String] = []
         // Until the service answers, what is shown is the cache's: said, with its time.
-        if let cachedAt = state.cachedAt {
+        if let offline = state.offlineSince {
+            right.append("offline since \(Self.clock(offline, state.settings.timeZone))")
+        } else if let cachedAt = state.cachedAt {
             right.append("cached \(Self.clock(cachedAt, state.settings.timeZone)) · \(state.list.loadError == nil ? "refreshing" : "not refreshed")")
         }
         // Says what it counts: the list's leads (owned or assigned, as the list shows them),
@@ -272,9 +274,5 @@ public final class Screen {
         return (number < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 
-    static func clock(_ date: Date, _ zone: TimeZone) -> String {
-        let seconds = Int(date.timeIntervalSince1970) + zone.secondsFromGMT(for: date)
-        let minutes = ((seconds / 60) % 1440 + 1440) % 1440
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
-    }
+    static func clock(_ date: Date, _ zone: TimeZone) -> String { AppReducer.clock(date, zone) }
 }

@@ -26,6 +26,9 @@ public enum Action: Equatable, Sendable {
     /// The reader's text scrolled to show line `offset` (0-based) on top; the
     /// UI clamps it, knowing the wrapped text (as it does for a note's lines).
     case readerScrolled(Int)
+    /// The service stopped answering at `offlineSince` (refused, timed out, no such host, TLS),
+    /// or answers again (nil). What the cache kept is shown meanwhile.
+    case connectivity(offlineSince: Date?)
     /// The new token was stored for the profile (nil), or why it was not.
     case tokenStored(String?)
     /// The service answered (or failed) the request `RequestID`.

@@ -93,6 +93,21 @@ public enum AppReducer {
             guard state.accept(id) else { return [] }
             return respond(&state, id.purpose, response)
 
+        case .connectivity(let since):
+            if let since {
+                guard state.offlineSince == nil else { return [] }   // said once
+                state.offlineSince = since
+                state.retryDelay = 5
+                state.nextRetry = state.now.addingTimeInterval(state.retryDelay)
+                state.message = StatusMessage("Offline since \(clock(since, state.settings.timeZone)) — showing what was cached; retrying.",
+                                              .warning, at: state.now)
+            } else if state.offlineSince != nil {
+                state.offlineSince = nil
+                state.nextRetry = nil
+                state.message = StatusMessage("Back online.", .success, at: state.now)
+            }
+            return []
+
         case .tokenStored(let problem):
             state.message = problem.map { StatusMessage("The new token works but was not stored: \($0)", .warning, at: state.now) }
                 ?? StatusMessage("The new token works and is stored for this profile.", .success, at: state.now)
@@ -197,9 +212,22 @@ public enum AppReducer {
         // The lead picker searches every lead: the pages not loaded yet come while it is open.
         let picking = state.modals.contains { if case .appointmentForm(let form) = $0 { return form.lead == nil && !form.form.value(.lead).isEmpty }; return false }
         effects += list(&state, .fetchRest(everyPage: picking))
+        // Offline: the list's first page asked for again, 5 s after, then 10, 20… at most a minute apart.
+        if state.offlineSince != nil, let retry = state.nextRetry, now >= retry, state.requests[.leadsPage] == nil {
+            state.retryDelay = min(60, state.retryDelay * 2)
+            state.nextRetry = now.addingTimeInterval(state.retryDelay)
+            effects += list(&state, .reload(keepSelection: true))
+        }
         effects += reminders(&state, .ticked)
         effects += dashboard(&state, .ticked)
         return effects
+    }
+
+    /// `10:42`: the time of day of `date` in `zone`.
+    public static func clock(_ date: Date, _ zone: TimeZone) -> String {
+        let seconds = Int(date.timeIntervalSince1970) + zone.secondsFromGMT(for: date)
+        let minutes = ((seconds / 60) % 1440 + 1440) % 1440
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
     /// A message goes with the first key after it has been shown long enough.

@@ -19,6 +19,11 @@ public struct AppState: Equatable, Sendable {
     /// The terminal's size and the sizes of its lists, as the UI lays them out.
     public var viewport: Viewport
     public var view: View = .leads
+    /// The service has not answered since then (shown in the title bar; retried with backoff).
+    public var offlineSince: Date?
+    /// The next retry while offline, and the wait after it (5 s doubling to 60 s).
+    public var nextRetry: Date?
+    public var retryDelay: TimeInterval = 5
     /// The list, detail and counts shown are the local cache's, saved then; nil once the service answered.
     public var cachedAt: Date?
     /// The view a lead was opened from (the calendar's Enter): Esc on the lead goes back there.

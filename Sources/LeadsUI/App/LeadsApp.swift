@@ -84,6 +84,12 @@ public final class LeadsApp: TerminalProgram {
         if !runner.run(effects) { isFinished = true }
     }
 
+    /// Hands actions to the loop from any thread (each reduced on the loop's thread at its next turn).
+    public var poster: @Sendable (Action) -> Void {
+        let inbox = inbox
+        return { inbox.post($0) }
+    }
+
     /// Stops the requests still running (the app is ending).
     public func stop() { runner.stop() }
 

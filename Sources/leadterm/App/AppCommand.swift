@@ -24,6 +24,7 @@ enum AppLauncher {
         var sandbox: RunningSandbox?
         let service: any LeadsService
         var cache: LeadsCache?
+        let connectivity = Connectivity()
         var profileUser: String?
         var configWarnings: [ConfigWarning] = []
         var storeToken: @Sendable (String) -> String? = { _ in "no profile in use: `leadterm login --profile NAME` stores one" }
@@ -44,7 +45,7 @@ enum AppLauncher {
             let cacheName = resolved.profile?.name ?? "host-\(client.configuration.baseURL.host ?? "")-\(client.configuration.baseURL.port ?? 0)"
             if let opened = LeadsCache(url: LeadsCache.url(name: cacheName, environment: environment)) {
                 cache = opened
-                service = CachingService(base: client, cache: opened)
+                service = CachingService(base: client, cache: opened, connectivity: connectivity)
             } else {
                 service = client
             }
@@ -68,7 +69,7 @@ enum AppLauncher {
         let cached = cache?.screens()
         let exit = try runOnOwnThread {
             try Self.runUI(service: service, settings: chosen, environment: chosenEnvironment, started: started, profileUser: user,
-                           configWarnings: problems, storeToken: store, cached: cached)
+                           configWarnings: problems, storeToken: store, cached: cached, connectivity: connectivity)
         }
         // The terminal is already restored: close the connections, and do not let
         // the demo server's graceful shutdown hold the exit.
@@ -95,7 +96,8 @@ enum AppLauncher {
 
     static func runUI(service: any LeadsService, settings: Settings, environment: [String: String], started: Date,
                       profileUser: String? = nil, configWarnings: [ConfigWarning] = [],
-                      storeToken: @escaping @Sendable (String) -> String? = { _ in nil }, cached: CachedScreens? = nil) throws -> Int32 {
+                      storeToken: @escaping @Sendable (String) -> String? = { _ in nil }, cached: CachedScreens? = nil,
+                      connectivity: Connectivity? = nil) throws -> Int32 {
         let backend: NcursesBackend
         do { backend = try NcursesBackend(environment: environment) } catch {
             throw CommandFailure(message: "\(error)", exitCode: 2)
@@ -132,6 +134,8 @@ enum AppLauncher {
             restore.run()
             _exit(128 + signal)
         }
+        let post = app.poster
+        connectivity?.observe { since in post(.connectivity(offlineSince: since)) }
         app.start(drafts: drafts, cached: cached)
         let loop = RunLoop(backend: backend)
         // A key that quits even where text is typed (ctrl-c rather than q, which a form takes as a letter).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import LeadsAPI
 import LeadsStore
 
@@ -112,48 +113,109 @@ final class LeadsCache: Sendable {
     }
 }
 
-/// The service, each read the user sees also kept in the cache.
+/// Whether the service answers: the first failure to reach it (refused, timed
+/// out, no such host, TLS, a dropped connection) and the first answer after
+/// one are told to the observer, once each.
+final class Connectivity: Sendable {
+    private let state = Mutex<(offlineSince: Date?, observer: (@Sendable (Date?) -> Void)?)>((nil, nil))
+
+    func observe(_ observer: @escaping @Sendable (Date?) -> Void) { state.withLock { $0.observer = observer } }
+
+    func failed() {
+        let told = state.withLock { state -> (@Sendable (Date?) -> Void, Date)? in
+            guard state.offlineSince == nil else { return nil }
+            let now = Date()
+            state.offlineSince = now
+            return state.observer.map { ($0, now) }
+        }
+        if let (observer, since) = told { observer(since) }
+    }
+
+    func answered() {
+        let told = state.withLock { state -> (@Sendable (Date?) -> Void)? in
+            guard state.offlineSince != nil else { return nil }
+            state.offlineSince = nil
+            return state.observer
+        }
+        told?(nil)
+    }
+
+    /// A failure that means the service cannot be reached (not one it answered).
+    static func isUnreachable(_ error: any Error) -> Bool {
+        guard case .transport(let failure)? = error as? APIError else { return false }
+        return failure.kind != .other
+    }
+}
+
+/// The service, each read the user sees also kept in the cache; when the
+/// service cannot be reached, a read the cache has is answered from it (and
+/// `connectivity` says the app is offline), so every screen seen keeps working.
 struct CachingService: LeadsService {
     let base: any LeadsService
     let cache: LeadsCache
+    let connectivity: Connectivity
+
+    /// `fetch`, saved under `key` as `store(value)`; unreachable, the cache's copy under `key`.
+    private func read<Value, Stored: Codable>(_ key: String, _ fetch: () async throws -> Value,
+                                              store: (Value) -> Stored, restore: (Stored) -> Value) async throws -> Value {
+        do {
+            let value = try await fetch()
+            connectivity.answered()
+            cache.save(key, store(value))
+            return value
+        } catch {
+            guard Connectivity.isUnreachable(error) else { throw error }
+            connectivity.failed()
+            guard let (kept, _) = cache.load(Stored.self, key) else { throw error }
+            return restore(kept)
+        }
+    }
+
+    /// A write: sent, or said to be unreachable (it stays in its form, nothing lost).
+    private func write(_ send: () async throws -> Void) async throws {
+        do {
+            try await send()
+            connectivity.answered()
+        } catch {
+            if Connectivity.isUnreachable(error) { connectivity.failed() }
+            throw error
+        }
+    }
 
     func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> {
-        let page = try await base.leads(query)
-        let stored = LeadsCache.StoredPage(results: page.results, count: page.count, next: page.next?.absoluteString)
-        cache.save(LeadsCache.key("leads", query.queryItems), stored)
+        let page = try await read(LeadsCache.key("leads", query.queryItems), { try await base.leads(query) },
+                                  store: { LeadsCache.StoredPage(results: $0.results, count: $0.count, next: $0.next?.absoluteString) },
+                                  restore: { Page(results: $0.results, count: $0.count, next: $0.next.flatMap(URL.init(string:))) })
         // The first page of a list without filters: what the next start shows first.
         if (query.offset ?? 0) == 0, query == LeadQuery(listType: query.listType, limit: query.limit, offset: query.offset) {
-            cache.save(LeadsCache.listKey(query.listType), stored)
+            cache.save(LeadsCache.listKey(query.listType), LeadsCache.StoredPage(results: page.results, count: page.count, next: page.next?.absoluteString))
         }
         return page
     }
 
     func lead(slug: String) async throws -> LeadDetail {
-        let detail = try await base.lead(slug: slug)
-        cache.save("lead.\(slug)", detail)
-        return detail
+        try await read("lead.\(slug)", { try await base.lead(slug: slug) }, store: { $0 }, restore: { $0 })
     }
 
     func overview(appointments: OverviewAppointmentFilter?) async throws -> Overview {
-        let overview = try await base.overview(appointments: appointments)
-        cache.save(appointments.map { "overview?appointment=\($0.rawValue)" } ?? "overview", overview)
-        return overview
+        try await read(appointments.map { "overview?appointment=\($0.rawValue)" } ?? "overview", { try await base.overview(appointments: appointments) },
+                       store: { $0 }, restore: { $0 })
     }
 
     func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> {
-        let page = try await base.appointments(query)
-        cache.save(LeadsCache.key("appointments", query.queryItems),
-                   LeadsCache.StoredAppointments(results: page.results, count: page.count, next: page.next?.absoluteString))
-        return page
+        try await read(LeadsCache.key("appointments", query.queryItems), { try await base.appointments(query) },
+                       store: { LeadsCache.StoredAppointments(results: $0.results, count: $0.count, next: $0.next?.absoluteString) },
+                       restore: { Page(results: $0.results, count: $0.count, next: $0.next.flatMap(URL.init(string:))) })
     }
-    func createAppointment(_ draft: AppointmentDraft) async throws { try await base.createAppointment(draft) }
-    func updateAppointment(_ changes: AppointmentChanges) async throws { try await base.updateAppointment(changes) }
-    func deleteAppointment(id: Int) async throws { try await base.deleteAppointment(id: id) }
-    func createLead(_ draft: LeadDraft) async throws { try await base.createLead(draft) }
-    func updateLead(slug: String, _ draft: LeadDraft) async throws { try await base.updateLead(slug: slug, draft) }
-    func deleteLead(slug: String) async throws { try await base.deleteLead(slug: slug) }
-    func createNote(slug: String, text: String) async throws { try await base.createNote(slug: slug, text: text) }
-    func deleteNote(id: Int) async throws { try await base.deleteNote(id: id) }
+
+    func createAppointment(_ draft: AppointmentDraft) async throws { try await write { try await base.createAppointment(draft) } }
+    func updateAppointment(_ changes: AppointmentChanges) async throws { try await write { try await base.updateAppointment(changes) } }
+    func deleteAppointment(id: Int) async throws { try await write { try await base.deleteAppointment(id: id) } }
+    func createLead(_ draft: LeadDraft) async throws { try await write { try await base.createLead(draft) } }
+    func updateLead(slug: String, _ draft: LeadDraft) async throws { try await write { try await base.updateLead(slug: slug, draft) } }
+    func deleteLead(slug: String) async throws { try await write { try await base.deleteLead(slug: slug) } }
+    func createNote(slug: String, text: String) async throws { try await write { try await base.createNote(slug: slug, text: text) } }
+    func deleteNote(id: Int) async throws { try await write { try await base.deleteNote(id: id) } }
     func shutdown() async { await base.shutdown() }
     func replaceToken(_ token: String) async { await base.replaceToken(token) }
 }

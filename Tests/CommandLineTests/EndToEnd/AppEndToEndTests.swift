@@ -224,13 +224,22 @@ import TestSupport
         let bytes = try Data(contentsOf: file)
         #expect(bytes.range(of: Data(sandbox.token.utf8)) == nil && bytes.range(of: Data(sandbox.apiKey.utf8)) == nil, "a secret in the cache")
 
+        let port = sandbox.baseURL.port ?? 0
         await sandbox.stop()
         try await tmux.tmux("kill-session", "-t", "e2e")
         try await tmux.start("\(app); sleep 60", width: 120, height: 36)
-        lines = try await tmux.waitFor("the cached list") { $0[0].contains("cached ") && $0.contains { $0.contains("Ana Souza") } && Self.counter($0) != nil }
+        // Offline (issue 12, point 6): said once, the cached screens shown and working.
+        lines = try await tmux.waitFor("the cached list, offline") { $0[0].contains("offline since") && $0.contains { $0.contains("Ana Souza") } && Self.counter($0) != nil }
         #expect(lines.contains { $0.contains("ana.souza.1@mail.test") }, "the cached detail")
         #expect(lines[0].contains(" today"), "today's count, from the cached agenda: \(lines[0])")
-        try await tmux.waitFor(text: "not refreshed")
+        try await tmux.waitFor(text: "showing what was cached")
+        // The service back on its port: the next retry (5 s) finds it, and says so.
+        var options = SandboxHarness.options(leads: 30)
+        options.port = port
+        let again = try await Sandbox.start(options)
+        lines = try await tmux.waitFor("back online", seconds: 20) { $0.contains { $0.contains("Back online.") } }
+        #expect(!lines[0].contains("offline"))
+        await again.stop()
         try await tmux.keys("q")
     }
 

@@ -26,4 +26,26 @@ import Testing
         #expect(store.state.cachedAt == nil)
         #expect(store.state.list.selectedLead?.slug == selected && store.state.list.total == 121)
     }
+
+    /// Offline (point 6): said once, retried 5 s later then at doubling intervals (at most a minute), and back said once.
+    @Test func offlineIsSaidOnceRetriedWithBackoffAndBackIsSaid() {
+        var state = Fixtures.loaded()
+        let since = Fixtures.now
+        _ = AppReducer.reduce(&state, .connectivity(offlineSince: since))
+        #expect(state.offlineSince == since && state.message?.text.description.hasPrefix("Offline since") == true)
+        state.message = nil
+        _ = AppReducer.reduce(&state, .connectivity(offlineSince: since.addingTimeInterval(3)))
+        #expect(state.message == nil && state.offlineSince == since)   // once
+        func asksForTheList(at seconds: TimeInterval) -> Bool {
+            AppReducer.reduce(&state, .ticked(since.addingTimeInterval(seconds))).contains { if case .request(_, .leads) = $0 { return true }; return false }
+        }
+        state.requests[.leadsPage] = nil
+        #expect(!asksForTheList(at: 4))
+        #expect(asksForTheList(at: 5))
+        state.requests[.leadsPage] = nil
+        #expect(!asksForTheList(at: 14))
+        #expect(asksForTheList(at: 15))   // 10 s later
+        _ = AppReducer.reduce(&state, .connectivity(offlineSince: nil))
+        #expect(state.offlineSince == nil && state.message?.text == "Back online.")
+    }
 }
