@@ -82,7 +82,7 @@ struct ConnectionOptions: ParsableArguments {
         // The environment, else the profile's command, else the stored file.
         func credential(_ variable: String, command: String?, setting: String, stored: (CredentialStore.Stored) -> String?) throws -> (String, String)? {
             if let value = environment[variable], !value.isEmpty { return (value, "environment (\(variable))") }
-            if let command { return (try SecretCommand.run(command, setting: setting), "command (\(setting): \(command))") }
+            if let command { return (try SecretCommand.run(command, setting: setting, timeout: resolved.timeout), "command (\(setting): \(command))") }
             return try fromFile().flatMap(stored).map { ($0, "file (\(credentials.path))") }
         }
         resolved.apiKey = try credential("LEADTERM_API_KEY", command: selected?.apiKeyCommand, setting: "api_key_command") { $0.apiKey }

@@ -219,11 +219,10 @@ enum CredentialStore {
 /// A secret produced by a command (`token_command`): its standard output,
 /// the trailing newline removed. The command's output is never shown.
 enum SecretCommand {
-    /// Seconds a command may take (a password manager may ask for a passphrase).
-    static let timeout: TimeInterval = 60
-
+    /// - Parameter timeout: seconds the command may take: the connection's timeout, so
+    ///   `leadterm today` in a login banner is never held longer than its requests would be.
     /// - Throws: `CommandFailure` (status 2) naming the setting and the command's exit status.
-    static func run(_ command: String, setting: String) throws -> String {
+    static func run(_ command: String, setting: String, timeout: TimeInterval) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -239,6 +238,10 @@ enum SecretCommand {
         // Waited for with a deadline, never read to an end that may not come: a command that
         // hangs is ended (the pipe holds far more than any secret, so the command cannot block on it).
         if finished.wait(timeout: .now() + timeout) == .timedOut {
+            // Foundation starts the command as the leader of a process group of its own: the
+            // group is ended, so nothing it started is left holding the terminal or a pipe.
+            let pid = process.processIdentifier
+            if getpgid(pid) == pid { kill(-pid, SIGKILL) }
             process.terminate()
             _ = finished.wait(timeout: .now() + 2)
             throw CommandFailure(message: "\(setting) “\(command)” did not finish within \(Int(timeout)) s; no secret was read", exitCode: 2)

@@ -89,6 +89,12 @@ import Testing
             base_url = "\(sandbox.baseURL.absoluteString)"
             token_command = "printf 'S3CR3T%s' x; exit 3"
             api_key_command = "echo key"
+
+            [profiles.hangs]
+            base_url = "\(sandbox.baseURL.absoluteString)"
+            timeout = 1
+            token_command = "sleep 30"
+            api_key_command = "echo key"
             """)
         let listed = try await cli("--profile", "cmd", "leads", "list", "--limit", "1")
         #expect(listed.status == 0, "\(listed.stderr)")
@@ -96,6 +102,11 @@ import Testing
         #expect(Self.line("Token", in: status.stdout).hasPrefix("from command (token_command:"), "\(status.stdout)")
         let broken = try await cli("--profile", "broken", "leads", "list")
         #expect(broken.status == 2 && broken.stderr.contains("exit status 3") && !broken.stderr.contains("S3CR3Tx"), "\(broken.stderr)")
+        // A command that hangs is ended at the connection's timeout: a login banner never hangs on it.
+        let started = Date()
+        let hangs = try await cli("--profile", "hangs", "today")
+        #expect(hangs.status == 2 && hangs.stderr.contains("did not finish within 1 s"), "\(hangs.stderr)")
+        #expect(Date().timeIntervalSince(started) < 10)
     }
 
     @Test func configMistakesAreNamedByFileAndLine() async throws {
