@@ -33,6 +33,18 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
+    /// A credential as a header can carry it: spaces and line breaks around it dropped (a
+    /// paste from a mail); anything but printable ASCII inside it refused, never echoed.
+    /// - Throws: `CommandFailure` (status 2) naming the credential and where it came from.
+    static func checkedCredential(_ value: String, what: String, source: String) throws -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+            throw CommandFailure(message: "the \(what) from \(source) holds a character no HTTP header can carry "
+                                 + "(a space, a line break or a control character inside it): it was not sent", exitCode: 2)
+        }
+        return trimmed
+    }
+
     /// Seconds before a request gives up when no profile says otherwise.
     static let defaultTimeout: Double = 15
 
@@ -81,9 +93,12 @@ struct ConnectionOptions: ParsableArguments {
         }
         // The environment, else the profile's command, else the stored file.
         func credential(_ variable: String, command: String?, setting: String, stored: (CredentialStore.Stored) -> String?) throws -> (String, String)? {
-            if let value = environment[variable], !value.isEmpty { return (value, "environment (\(variable))") }
-            if let command { return (try SecretCommand.run(command, setting: setting, timeout: resolved.timeout), "command (\(setting): \(command))") }
-            return try fromFile().flatMap(stored).map { ($0, "file (\(credentials.path))") }
+            var found: (String, String)?
+            if let value = environment[variable], !value.isEmpty { found = (value, "environment (\(variable))") }
+            else if let command { found = (try SecretCommand.run(command, setting: setting, timeout: resolved.timeout), "command (\(setting): \(command))") }
+            else { found = try fromFile().flatMap(stored).map { ($0, "file (\(credentials.path))") } }
+            guard let (value, source) = found else { return nil }
+            return (try Self.checkedCredential(value, what: variable == "LEADTERM_TOKEN" ? "token" : "API key", source: source), source)
         }
         resolved.apiKey = try credential("LEADTERM_API_KEY", command: selected?.apiKeyCommand, setting: "api_key_command") { $0.apiKey }
         resolved.token = try credential("LEADTERM_TOKEN", command: selected?.tokenCommand, setting: "token_command") { $0.token }

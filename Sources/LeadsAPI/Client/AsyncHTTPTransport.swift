@@ -86,7 +86,12 @@ public final class AsyncHTTPTransport: HTTPTransport {
             case .invalidURL, .emptyHost, .emptyScheme:
                 return .configuration("The server address is not a usable URL.")
             default:
-                return .transport(.init(.other, "HTTP client: \(error)"))
+                let text = "\(error)"
+                // That description holds the header values: a credential would be printed.
+                if text.contains("invalidHeaderField") {
+                    return .configuration("A header value holds a character no HTTP header can carry (a credential with a line break or a control character?).")
+                }
+                return .transport(.init(.other, "HTTP client: \(text)"))
             }
         }
         if let error = error as? NIOConnectionError {

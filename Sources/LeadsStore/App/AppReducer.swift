@@ -83,10 +83,17 @@ public enum AppReducer {
             return []
 
         case .responded(let id, let response):
-            if id.purpose != .token, case .authentication = response.failure {
+            if id.purpose != .token, case .authentication(let status, _) = response.failure {
                 state.wasRefusedCredentials = true
-                // Ask for a new token once, over whatever is open (nothing is lost).
-                if !state.modals.contains(where: { if case .tokenPrompt = $0 { return true }; return false }) {
+                if status == 403 {
+                    // The API key, not the token (the service's 403): no prompt can fix it in the app.
+                    guard state.accept(id) else { return [] }
+                    let effects = respond(&state, id.purpose, response)
+                    state.message = StatusMessage("The service refused the API key (403): quit and run `leadterm login` to store a new one.",
+                                                  .error, at: state.now)
+                    return effects
+                } else if !state.modals.contains(where: { if case .tokenPrompt = $0 { return true }; return false }) {
+                    // Ask for a new token once, over whatever is open (nothing is lost).
                     state.modals.append(.tokenPrompt(TokenPrompt()))
                 }
             }
@@ -105,6 +112,10 @@ public enum AppReducer {
                 state.offlineSince = nil
                 state.nextRetry = nil
                 state.message = StatusMessage("Back online.", .success, at: state.now)
+                // What failed while offline loads again: a detail that could not load, the counts, today.
+                var effects = state.detail?.error != nil ? detail(&state, .reload) : []
+                effects += reminders(&state, .reload) + dashboard(&state, .refresh(withCounts: state.view == .overview))
+                return effects
             }
             return []
 

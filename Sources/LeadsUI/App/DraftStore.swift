@@ -8,10 +8,17 @@ import LeadsStore
 public struct DraftStore: Sendable {
     public let directory: URL
 
-    public init(environment: [String: String]) {
+    /// - Parameter account: the profile (or server) the drafts belong to: each keeps its own
+    ///   folder, so a draft is never offered, and sent, on another account's server. nil: the demo's.
+    public init(environment: [String: String], account: String? = nil) {
         let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
-        directory = URL(fileURLWithPath: state).appendingPathComponent("leadterm/drafts")
+        var directory = URL(fileURLWithPath: state).appendingPathComponent("leadterm/drafts")
+        if let account {
+            let safe = String(account.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
+            directory.appendPathComponent(safe.isEmpty ? "default" : safe)
+        }
+        self.directory = directory
     }
 
     public func save(_ draft: Draft) throws {

@@ -218,6 +218,9 @@ struct TOMLScanner {
                 switch escaped {
                 case "n": text.append("\n")
                 case "t": text.append("\t")
+                case "r": text.append("\r")
+                case "b": text.append("\u{08}")
+                case "f": text.append("\u{0C}")
                 case "\\": text.append("\\")
                 case "\"": text.append("\"")
                 case "u", "U":

@@ -24,6 +24,7 @@ enum AppLauncher {
         var sandbox: RunningSandbox?
         let service: any LeadsService
         var cache: LeadsCache?
+        var account: String?   // the profile or server: its cache and drafts
         let connectivity = Connectivity()
         var profileUser: String?
         var configWarnings: [ConfigWarning] = []
@@ -43,6 +44,7 @@ enum AppLauncher {
             let client = try connection.makeClient(resolved)
             // The local cache of this profile (or server): the first frame shows it, every read refreshes it.
             let cacheName = resolved.profile?.name ?? "host-\(client.configuration.baseURL.host ?? "")-\(client.configuration.baseURL.port ?? 0)"
+            account = cacheName
             if let opened = LeadsCache(url: LeadsCache.url(name: cacheName, environment: environment)) {
                 cache = opened
                 service = CachingService(base: client, cache: opened, connectivity: connectivity)
@@ -55,7 +57,14 @@ enum AppLauncher {
             if let theme = resolved.profile?.theme, environment["LEADTERM_THEME"] == nil { environment["LEADTERM_THEME"] = theme }
             if let keymap = resolved.profile?.keymap, environment["LEADTERM_KEYMAP"] == nil { environment["LEADTERM_KEYMAP"] = keymap }
             profileUser = resolved.profile?.user
-            if let profile = resolved.profile, let apiKey = resolved.apiKey?.value {
+            if let profile = resolved.profile, let key = resolved.apiKey, let token = resolved.token,
+               !key.source.hasPrefix("file") || !token.source.hasPrefix("file") {
+                // Only a pair `login` stored is stored again: a token from the environment or a command
+                // would still win at the next start, and a key kept off disk must stay off it.
+                let from = token.source.hasPrefix("file") ? key.source : token.source
+                let what = token.source.hasPrefix("file") ? "API key" : "token"
+                storeToken = { _ in "profile \(profile.name)'s \(what) comes from \(from), which wins over a stored one: update it there" }
+            } else if let profile = resolved.profile, let apiKey = resolved.apiKey?.value {
                 let file = CredentialStore.url(ConfigLocator(environment: environment))
                 storeToken = { token in
                     do { try CredentialStore.write(file, profile: profile.name, apiKey: apiKey, token: token); return nil } catch {
@@ -65,11 +74,11 @@ enum AppLauncher {
             }
             configWarnings = resolved.warnings
         }
-        let chosen = settings, chosenEnvironment = environment, user = profileUser, problems = configWarnings, store = storeToken
+        let chosen = settings, chosenEnvironment = environment, user = profileUser, problems = configWarnings, store = storeToken, owner = account
         let cached = cache?.screens()
         let exit = try runOnOwnThread {
             try Self.runUI(service: service, settings: chosen, environment: chosenEnvironment, started: started, profileUser: user,
-                           configWarnings: problems, storeToken: store, cached: cached, connectivity: connectivity)
+                           configWarnings: problems, storeToken: store, cached: cached, connectivity: connectivity, account: owner)
         }
         // The terminal is already restored: close the connections, and do not let
         // the demo server's graceful shutdown hold the exit.
@@ -97,7 +106,7 @@ enum AppLauncher {
     static func runUI(service: any LeadsService, settings: Settings, environment: [String: String], started: Date,
                       profileUser: String? = nil, configWarnings: [ConfigWarning] = [],
                       storeToken: @escaping @Sendable (String) -> String? = { _ in nil }, cached: CachedScreens? = nil,
-                      connectivity: Connectivity? = nil) throws -> Int32 {
+                      connectivity: Connectivity? = nil, account: String? = nil) throws -> Int32 {
         let backend: NcursesBackend
         do { backend = try NcursesBackend(environment: environment) } catch {
             throw CommandFailure(message: "\(error)", exitCode: 2)
@@ -109,7 +118,7 @@ enum AppLauncher {
         warnings += SettingsFile.apply(locator.user("settings.toml"), to: &settings) + configWarnings
         // The profile's user wins over settings.toml's (which holds for every profile).
         if let profileUser, !profileUser.isEmpty { settings.signedInUser = profileUser }
-        let draftStore = DraftStore(environment: environment)
+        let draftStore = DraftStore(environment: environment, account: account)
         let (drafts, problems) = draftStore.load()
         let wakePipe = WakePipe()
         backend.wakePipe = wakePipe

@@ -42,7 +42,9 @@ struct LoginCommand: AsyncParsableCommand {
             throw CommandFailure(message: "profile “\(name)” has no server: add [profiles.\(name)] with base_url to "
                                  + "\(locator.userDirectory.appendingPathComponent("config.toml").path), or pass --base-url", exitCode: 2)
         }
-        let (apiKey, token) = try withToken ? Self.readStandardInput() : Self.ask(profile: name)
+        let (typedKey, typedToken) = try withToken ? Self.readStandardInput() : Self.ask(profile: name)
+        let apiKey = try ConnectionOptions.checkedCredential(typedKey, what: "API key", source: withToken ? "standard input" : "the terminal")
+        let token = try ConnectionOptions.checkedCredential(typedToken, what: "token", source: withToken ? "standard input" : "the terminal")
         let client = try APIClient(configuration: ClientConfiguration(
             baseURL: try ClientConfiguration.validatedBaseURL(url), credentials: Credentials(apiKey: apiKey, token: token),
             timeout: connection.timeout ?? profile?.timeout ?? ConnectionOptions.defaultTimeout))
@@ -82,9 +84,10 @@ struct LoginCommand: AsyncParsableCommand {
 struct LogoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "logout", abstract: "Remove a profile's stored API key and token.")
 
-    @Option(help: ArgumentHelp("The profile (default: $LEADTERM_PROFILE, else default_profile).", valueName: "name")) var profile: String?
+    @OptionGroup var connection: ConnectionOptions
 
     func run() throws {
+        let profile = connection.profile
         let environment = ProcessInfo.processInfo.environment
         let locator = ConfigLocator(environment: environment)
         let (config, _) = ProfileConfig.load(locator.userDirectory.appendingPathComponent("config.toml"))

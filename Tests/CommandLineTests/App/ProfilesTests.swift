@@ -71,6 +71,20 @@ import Testing
         #expect(open.stderr.contains("mode 644") && open.stderr.contains("chmod 600 \(credentials.path)"), "\(open.stderr)")
         chmod(credentials.path, 0o600)
 
+        // A credential pasted with a line break is trimmed; one with a control character inside is refused, never printed.
+        var pasted = cli
+        pasted.environment["LEADTERM_TOKEN"] = sandbox.token + "\r\n"
+        #expect(try await pasted("leads", "list").status == 0)
+        pasted.environment["LEADTERM_TOKEN"] = "sandbox\u{01}SECRETPART"
+        let control = try await pasted("leads", "list")
+        #expect(control.status == 2 && control.stderr.contains("no HTTP header can carry") && !control.stderr.contains("SECRETPART"), "\(control.stderr)")
+
+        // logout --profile names the profile (the root option), and keeps the others.
+        try "[other]\napi_key = \"k\"\ntoken = \"t\"\n\n".appending(try String(contentsOf: credentials, encoding: .utf8)).write(to: credentials, atomically: true, encoding: .utf8)
+        chmod(credentials.path, 0o600)
+        let other = try await cli("logout", "--profile", "other")
+        #expect(other.status == 0 && other.stdout.contains("profile other"), "\(other.stdout)")
+        #expect(try String(contentsOf: credentials, encoding: .utf8).contains("[work]"))
         let logout = try await cli("logout")
         #expect(logout.status == 0 && logout.stdout.contains("Removed"))
         #expect(try await cli("leads", "list").status == 2)   // no token: a configuration error

@@ -60,10 +60,7 @@ import TestSupport
         let seconds = try #require(outcome["seconds"] as? Double, "the process did not end in 10 s")
         #expect(seconds < 2, "the process took \(seconds) s to end")
         #expect(outcome["status"] as? Int == 129)
-        let drafts = scratch.appendingPathComponent("leadterm/drafts")
-        let files = try FileManager.default.contentsOfDirectory(atPath: drafts.path)
-        #expect(files.count == 1)
-        let draft = try String(contentsOf: drafts.appendingPathComponent(files[0]), encoding: .utf8)
-        #expect(draft.contains("Zoë typed"))
+        let drafts = try TmuxSession.drafts(in: scratch.appendingPathComponent("leadterm/drafts"))
+        #expect(drafts.count == 1 && drafts.first?.contains("Zoë typed") == true)
     }
 }

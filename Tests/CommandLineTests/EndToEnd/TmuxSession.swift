@@ -96,11 +96,15 @@ final class TmuxSession: @unchecked Sendable {
         return fileText(name)
     }
 
-    /// The drafts the app wrote under the session's `state` folder (XDG_STATE_HOME), each
-    /// checked to be readable by its owner only; their texts.
+    /// The drafts the app wrote under the session's `state` folder (XDG_STATE_HOME) — the
+    /// demo's, and each account's folder — each checked to be readable by its owner only; their texts.
     func drafts(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
-        let folder = scratch.appendingPathComponent("state/leadterm/drafts")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
+        try Self.drafts(in: scratch.appendingPathComponent("state/leadterm/drafts"), sourceLocation: sourceLocation)
+    }
+
+    static func drafts(in folder: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") } ?? []
+        return try files.sorted().map { name in
             let path = folder.appendingPathComponent(name).path
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(name)", sourceLocation: sourceLocation)

@@ -45,7 +45,14 @@ import Testing
         state.requests[.leadsPage] = nil
         #expect(!asksForTheList(at: 14))
         #expect(asksForTheList(at: 15))   // 10 s later
-        _ = AppReducer.reduce(&state, .connectivity(offlineSince: nil))
+        // A detail that failed while offline loads again when the service is back.
+        _ = AppReducer.reduce(&state, .ticked(since.addingTimeInterval(16)))
+        if let detailID = state.requests[.leadDetail], let slug = state.detail?.slug {
+            _ = AppReducer.reduce(&state, .responded(detailID, .lead(slug: slug, .failure(.transport(.init(.cannotConnect))))))
+        }
+        #expect(state.detail?.error != nil)
+        let back = AppReducer.reduce(&state, .connectivity(offlineSince: nil))
         #expect(state.offlineSince == nil && state.message?.text == "Back online.")
+        #expect(back.contains { if case .request(_, .lead) = $0 { return true }; return false })
     }
 }

@@ -7,6 +7,16 @@ import Testing
 /// A token refused while the app runs: a prompt over whatever is open, the new
 /// token checked, what failed sent again, the form's text kept throughout.
 @Suite struct TokenPromptTests {
+    /// A 403 is the API key: no token prompt (it could not help), the message says what does.
+    @Test func aRefusedAPIKeyOpensNoTokenPrompt() {
+        var state = Fixtures.loaded()
+        _ = AppReducer.reduce(&state, .commandInvoked(.refresh))
+        guard let id = state.requests[.leadsPage] else { Issue.record("no reload"); return }
+        _ = AppReducer.reduce(&state, .responded(id, .leadsPage(offset: 0, .failure(.authentication(status: 403, message: "Invalid or missing API key.")))))
+        #expect(state.modals.isEmpty && state.wasRefusedCredentials)
+        #expect(state.message?.text.description.contains("refused the API key") == true)
+    }
+
     @Test func aRefusedSaveKeepsTheFormAndIsSentAgainWithTheNewToken() {
         var state = Fixtures.loaded()
         _ = AppReducer.reduce(&state, .ticked(Fixtures.now))

@@ -23,6 +23,12 @@ import Testing
         #expect(tables[0].entries.map(\.value) == [.string("x\u{2028}y"), .integer(1)])
     }
 
+    /// Every escape of TOML 1.0's basic strings (\b \t \n \f \r \" \\ \uXXXX).
+    @Test func everyBasicStringEscapeIsRead() throws {
+        let tables = try TOMLReader.read(#"a = "1\b2\t3\n4\f5\r6\"7\\8\u00e9""#).get()
+        #expect(tables[0].entries.first?.value == .string("1\u{08}2\t3\n4\u{0C}5\r6\"7\\8é"))
+    }
+
     /// Numbers too big for 64 bits are the line's message, never a trap.
     @Test(arguments: [
         ("a = 99999999999999999999999", "“99999999999999999999999” is too large for a whole number (TOML integers are 64-bit)"),
