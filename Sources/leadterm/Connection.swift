@@ -61,15 +61,21 @@ struct ConnectionOptions: ParsableArguments {
         var warnings: [ConfigWarning]
     }
 
+    /// The profile asked for and where: `--profile`, else `LEADTERM_PROFILE`, else `default_profile`.
+    func chosenProfile(_ config: ProfileConfig, environment: [String: String]) -> (name: String, source: String)? {
+        if let profile { return (profile, "--profile") }
+        if let name = environment["LEADTERM_PROFILE"], !name.isEmpty { return (name, "LEADTERM_PROFILE") }
+        return config.defaultProfile.map { ($0, "default_profile") }
+    }
+
     /// - Throws: `CommandFailure` (2) for a profile that does not exist, a credentials
     ///   file others can read, or a credential command that fails.
     func resolve(environment: [String: String]) throws -> Resolved {
         let locator = ConfigLocator(environment: environment)
         let (config, warnings) = ProfileConfig.load(locator.userDirectory.appendingPathComponent("config.toml"))
-        var chosen: (String, String)?
-        if let profile { chosen = (profile, "--profile") }
-        else if let name = environment["LEADTERM_PROFILE"], !name.isEmpty { chosen = (name, "LEADTERM_PROFILE") }
-        else if let name = config.defaultProfile, config.profiles[name] != nil { chosen = (name, "default_profile") }
+        var chosen = chosenProfile(config, environment: environment)
+        // A default_profile without its table is only warned about (ProfileConfig.load): no profile.
+        if chosen?.source == "default_profile", let name = chosen?.name, config.profiles[name] == nil { chosen = nil }
         var selected: Profile?
         if let (name, source) = chosen {
             guard let found = config.profiles[name] else {

@@ -14,11 +14,15 @@ public struct DraftStore: Sendable {
         let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         var directory = URL(fileURLWithPath: state).appendingPathComponent("leadterm/drafts")
-        if let account {
-            let safe = String(account.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
-            directory.appendPathComponent(safe.isEmpty ? "default" : safe)
-        }
+        if let account { directory.appendPathComponent(Self.fileName(for: account)) }
         self.directory = directory
+    }
+
+    /// An account's name as a file or folder name (its cache uses the same): letters,
+    /// digits, `-`, `_` and `.` kept, anything else `_`; "default" for nothing.
+    public static func fileName(for account: String) -> String {
+        let safe = String(account.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
+        return safe.isEmpty ? "default" : safe
     }
 
     public func save(_ draft: Draft) throws {

@@ -3,6 +3,7 @@ import GRDB
 import Synchronization
 import LeadsAPI
 import LeadsStore
+import LeadsUI
 
 /// What the user has seen, per profile, so the next start shows it at once:
 /// `$XDG_CACHE_HOME/leadterm/NAME.sqlite` (default `~/.cache/leadterm/`), one
@@ -28,8 +29,7 @@ final class LeadsCache: Sendable {
         } else {
             base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".cache")
         }
-        let safe = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
-        return base.appendingPathComponent("leadterm").appendingPathComponent("\(safe.isEmpty ? "default" : safe).sqlite")
+        return base.appendingPathComponent("leadterm").appendingPathComponent("\(DraftStore.fileName(for: name)).sqlite")
     }
 
     init?(url: URL) {
@@ -74,11 +74,14 @@ final class LeadsCache: Sendable {
         return (value, Date(timeIntervalSince1970: saved))
     }
 
-    /// A list's first page as stored.
-    struct StoredPage: Codable {
-        var results: [LeadSummary]
+    /// A page as stored (`Page` itself is not `Codable`: its `next` is a URL the client builds).
+    struct StoredPage<Item: Codable & Sendable>: Codable {
+        var results: [Item]
         var count: Int
         var next: String?
+
+        init(_ page: Page<Item>) { results = page.results; count = page.count; next = page.next?.absoluteString }
+        var page: Page<Item> { Page(results: results, count: count, next: next.flatMap(URL.init(string:))) }
     }
 
     static func listKey(_ type: LeadListType) -> String { "leads.\(type.rawValue)" }
@@ -88,25 +91,18 @@ final class LeadsCache: Sendable {
         endpoint + "?" + items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
     }
 
-    /// An appointments page as stored.
-    struct StoredAppointments: Codable {
-        var results: [Appointment]
-        var count: Int
-        var next: String?
-    }
 
     /// What the last session saw, for the first frame: the owned list's first page,
     /// its first lead's detail, the overview; nil when nothing is cached.
     func screens() -> CachedScreens? {
-        guard let (page, saved) = load(StoredPage.self, Self.listKey(.owned)) else { return nil }
-        var screens = CachedScreens(leads: Page(results: page.results, count: page.count, next: page.next.flatMap(URL.init(string:))),
-                                    savedAt: saved)
+        guard let (page, saved) = load(StoredPage<LeadSummary>.self, Self.listKey(.owned)) else { return nil }
+        var screens = CachedScreens(leads: page.page, savedAt: saved)
         screens.overview = load(Overview.self, "overview")?.value
         if let first = page.results.first { screens.detail = load(LeadDetail.self, "lead.\(first.slug)")?.value }
         // Today's agenda, as today's first request asks for it, when it was seen today and is whole.
         let today = Day(Date(), in: .current)
         let query = AppointmentQuery(dateSetting: .on, onDate: today.filterText, limit: AppointmentFetch.pageSize)
-        if let (agenda, _) = load(StoredAppointments.self, Self.key("appointments", query.queryItems)), agenda.next == nil {
+        if let (agenda, _) = load(StoredPage<Appointment>.self, Self.key("appointments", query.queryItems)), agenda.next == nil {
             screens.today = agenda.results.sorted(by: AppointmentFetch.startsEarlier)
         }
         return screens
@@ -184,11 +180,10 @@ struct CachingService: LeadsService {
 
     func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> {
         let page = try await read(LeadsCache.key("leads", query.queryItems), { try await base.leads(query) },
-                                  store: { LeadsCache.StoredPage(results: $0.results, count: $0.count, next: $0.next?.absoluteString) },
-                                  restore: { Page(results: $0.results, count: $0.count, next: $0.next.flatMap(URL.init(string:))) })
+                                  store: LeadsCache.StoredPage.init, restore: \.page)
         // The first page of a list without filters: what the next start shows first.
         if (query.offset ?? 0) == 0, query == LeadQuery(listType: query.listType, limit: query.limit, offset: query.offset) {
-            cache.save(LeadsCache.listKey(query.listType), LeadsCache.StoredPage(results: page.results, count: page.count, next: page.next?.absoluteString))
+            cache.save(LeadsCache.listKey(query.listType), LeadsCache.StoredPage(page))
         }
         return page
     }
@@ -204,8 +199,7 @@ struct CachingService: LeadsService {
 
     func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> {
         try await read(LeadsCache.key("appointments", query.queryItems), { try await base.appointments(query) },
-                       store: { LeadsCache.StoredAppointments(results: $0.results, count: $0.count, next: $0.next?.absoluteString) },
-                       restore: { Page(results: $0.results, count: $0.count, next: $0.next.flatMap(URL.init(string:))) })
+                       store: LeadsCache.StoredPage.init, restore: \.page)
     }
 
     func createAppointment(_ draft: AppointmentDraft) async throws { try await write { try await base.createAppointment(draft) } }

@@ -30,7 +30,7 @@ struct LoginCommand: AsyncParsableCommand {
         let locator = ConfigLocator(environment: environment)
         let (config, warnings) = ProfileConfig.load(locator.userDirectory.appendingPathComponent("config.toml"))
         for warning in warnings { Output.standardError("leadterm: \(warning)") }
-        guard let name = connection.profile ?? environment["LEADTERM_PROFILE"].flatMap({ $0.isEmpty ? nil : $0 }) ?? config.defaultProfile else {
+        guard let name = connection.chosenProfile(config, environment: environment)?.name else {
             throw CommandFailure(message: "name the profile to log in to: leadterm login --profile NAME "
                                  + "(its base_url in \(locator.userDirectory.appendingPathComponent("config.toml").path))", exitCode: 2)
         }
@@ -87,11 +87,10 @@ struct LogoutCommand: ParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() throws {
-        let profile = connection.profile
         let environment = ProcessInfo.processInfo.environment
         let locator = ConfigLocator(environment: environment)
         let (config, _) = ProfileConfig.load(locator.userDirectory.appendingPathComponent("config.toml"))
-        guard let name = profile ?? environment["LEADTERM_PROFILE"].flatMap({ $0.isEmpty ? nil : $0 }) ?? config.defaultProfile else {
+        guard let name = connection.chosenProfile(config, environment: environment)?.name else {
             throw CommandFailure(message: "name the profile: leadterm logout --profile NAME", exitCode: 2)
         }
         let file = CredentialStore.url(locator)
