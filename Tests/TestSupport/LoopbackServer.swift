@@ -113,3 +113,29 @@ public final class LoopbackServer: @unchecked Sendable {
         return lines.first ?? ""
     }
 }
+
+/// A loopback port kept closed: bound but never listening, so a connection to
+/// it is refused at once (as to a stopped service) and no other server in the
+/// test process can take it meanwhile (the tests run in parallel, each binding
+/// port 0). `release()` frees it for a server to start on it again.
+public final class PortHold: @unchecked Sendable {
+    private let fd: Int32
+
+    /// Throws `EADDRINUSE` when something already holds `port`.
+    public init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+    }
+
+    public func release() { close(fd) }
+}

@@ -211,7 +211,7 @@ import TestSupport
         var cli = CommandRunner(sandbox: nil)
         cli.environment["XDG_CONFIG_HOME"] = "\(dir)/config"
         #expect(try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n").status == 0)
-        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_CACHE_HOME=\(dir)/cache XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path)"
+        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path)"
         try await tmux.start("\(app); sleep 60", width: 120, height: 36)
         var lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } && $0[0].contains(" today") }
         #expect(!lines[0].contains("cached"))
@@ -226,6 +226,8 @@ import TestSupport
 
         let port = sandbox.baseURL.port ?? 0
         await sandbox.stop()
+        // The port stays refused until the service comes back (no parallel test's server may take it).
+        let hold = try PortHold(port: port)
         try await tmux.tmux("kill-session", "-t", "e2e")
         try await tmux.start("\(app); sleep 60", width: 120, height: 36)
         // Offline (issue 12, point 6): said once, the cached screens shown and working.
@@ -236,6 +238,7 @@ import TestSupport
         // The service back on its port: the next retry (5 s) finds it, and says so.
         var options = SandboxHarness.options(leads: 30)
         options.port = port
+        hold.release()
         let again = try await Sandbox.start(options)
         lines = try await tmux.waitFor("back online", seconds: 20) { $0.contains { $0.contains("Back online.") } }
         #expect(!lines[0].contains("offline"))

@@ -17,7 +17,7 @@ final class TmuxSession: @unchecked Sendable {
 
     deinit {
         let socket = socket
-        _ = system("tmux -L \(Self.shellQuoted(socket)) kill-server >/dev/null 2>&1 </dev/null")
+        _ = runShell("tmux -L \(Self.shellQuoted(socket)) kill-server >/dev/null 2>&1 </dev/null")
         try? FileManager.default.removeItem(at: scratch)
     }
 
@@ -35,13 +35,14 @@ final class TmuxSession: @unchecked Sendable {
     func tmux(_ arguments: [String]) async throws -> String {
         let socket = socket
         return try await onOwnThread {
-            // system() (fork + waitpid), not Foundation's Process: Process did not
-            // reap the tmux client here, and a pipe would be held open by the server.
+            // posix_spawn + waitpid, not Foundation's Process: Process did not reap the tmux
+            // client here, and a pipe would be held open by the server. Not system() either:
+            // the server would keep every descriptor of the test process (`runShell`).
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
             defer { unlink(path) }
             let command = (["tmux", "-L", socket] + arguments).map(Self.shellQuoted).joined(separator: " ")
                 + " > \(Self.shellQuoted(path)) 2>/dev/null < /dev/null"
-            _ = system(command)
+            _ = runShell(command)
             return String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         }
     }
