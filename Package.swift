@@ -27,7 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // The sandbox reads its ephemeral port off the server's channel (already a dependency of Hummingbird).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        // Silences the server's logger (already a dependency of Hummingbird).
+        // The sandbox's silenced logger and `--log FILE` (already a dependency of Hummingbird).
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Header names in the sandbox's responder (already a dependency of Hummingbird).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -46,6 +46,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -77,6 +78,7 @@ let package = Package(
                 "LeadsAPI", "LeadsSandbox", "TerminalUI", "LeadsStore", "LeadsUI", "CTermGuard", "TextEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadsAPI
+import Logging
 import TerminalUI
 import LeadsSandbox
 
@@ -24,6 +25,21 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Seconds before a request gives up (default: the profile's, else 15).", valueName: "seconds"))
     var timeout: Double?
+
+    @Option(help: ArgumentHelp("Append each request (method, path, status, ms), retry, cache answer, offline change and outbox send "
+                               + "to this file (default: $LEADTERM_LOG; none). Never a header, key, token or body.", valueName: "file"))
+    var log: String?
+
+    /// The log `--log` or `LEADTERM_LOG` names (nil: none).
+    /// - Throws: `CommandFailure` (2) when the file cannot be written.
+    func logFile(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LogFile? {
+        try LogFile.named(log, environment: environment)
+    }
+
+    /// A logger for `label` in the log file, else one that writes nothing.
+    func logger(_ label: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Logger {
+        try logFile(environment: environment)?.logger(label) ?? .silent
+    }
 
     func validate() throws {
         if let timeout { guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds.") } }
@@ -124,7 +140,8 @@ struct ConnectionOptions: ParsableArguments {
             }
             do {
                 let client = try APIClient(configuration: ClientConfiguration(
-                    baseURL: sandbox.baseURL, credentials: sandbox.credentials, timeout: timeout ?? Self.defaultTimeout))
+                    baseURL: sandbox.baseURL, credentials: sandbox.credentials, timeout: timeout ?? Self.defaultTimeout,
+                    logger: try logger("leadterm.api")))
                 let result = try await Self.using(client, body)
                 await sandbox.stop()
                 return result
@@ -163,7 +180,8 @@ struct ConnectionOptions: ParsableArguments {
         guard let token = resolved.token?.value else { throw APIError.configuration("No token: set LEADTERM_TOKEN\(login).") }
         let baseURL = try ClientConfiguration.validatedBaseURL(url)
         return try APIClient(configuration: ClientConfiguration(
-            baseURL: baseURL, credentials: Credentials(apiKey: apiKey, token: token), timeout: resolved.timeout))
+            baseURL: baseURL, credentials: Credentials(apiKey: apiKey, token: token), timeout: resolved.timeout,
+            logger: try logger("leadterm.api")))
     }
 }
 

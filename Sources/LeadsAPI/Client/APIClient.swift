@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// The Leads & CRM API over HTTP.
@@ -130,10 +131,12 @@ public struct APIClient: LeadsService {
         var attempt = 1
         while true {
             do {
-                return try await perform(request)
+                return try await perform(request, path: path)
             } catch let error as APIError where error.isRetryable && attempt < configuration.retry.maxAttempts {
+                let delay = configuration.retry.delay(afterAttempt: attempt)
+                configuration.logger.info("retry GET \(path) (attempt \(attempt + 1) of \(configuration.retry.maxAttempts)) in \(Int(delay * 1000)) ms after: \(error.logSummary)")
                 do {
-                    try await configuration.retry.sleep(configuration.retry.delay(afterAttempt: attempt))
+                    try await configuration.retry.sleep(delay)
                 } catch {
                     throw APIError.cancelled
                 }
@@ -145,21 +148,29 @@ public struct APIClient: LeadsService {
     /// A POST after the client's own checks; sent once, never retried.
     func post(_ path: String, _ form: [(String, String)], _ problems: FieldErrors) async throws {
         if !problems.isEmpty { throw APIError.invalidInput(problems) }
-        _ = try await perform(makeRequest("POST", path, query: [], body: Data(FormEncoding.encode(form).utf8)))
+        _ = try await perform(makeRequest("POST", path, query: [], body: Data(FormEncoding.encode(form).utf8)), path: path)
     }
 
-    private func perform(_ request: HTTPRequest) async throws -> JSONValue {
+    private func perform(_ request: HTTPRequest, path: String) async throws -> JSONValue {
         if Task.isCancelled { throw APIError.cancelled }
+        let started = ContinuousClock.now
+        func milliseconds() -> Int {
+            let elapsed = ContinuousClock.now - started
+            return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        }
         let response: HTTPResponse
         do {
             response = try await transport.send(request)
-        } catch let error as APIError {
-            throw error
-        } catch is CancellationError {
-            throw APIError.cancelled
         } catch {
-            throw APIError.transport(.init(.other, String(describing: type(of: error))))
+            let failure: APIError = switch error {
+            case let error as APIError: error
+            case is CancellationError: .cancelled
+            default: .transport(.init(.other, String(describing: type(of: error))))
+            }
+            configuration.logger.info("\(request.method) \(path) failed after \(milliseconds()) ms: \(failure.logSummary)")
+            throw failure
         }
+        configuration.logger.info("\(request.method) \(path) \(response.status) \(milliseconds()) ms")
         return try ResponseInterpreter.data(from: response)
     }
 

@@ -89,6 +89,23 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// What went wrong in a few words for the log: the kind and status, the
+    /// fields named but never their messages (which may quote what was typed).
+    public var logSummary: String {
+        switch self {
+        case .invalidInput(let fields): return "refused before sending (\(fields.fields.joined(separator: ", ")))"
+        case .validation(let fields): return "validation error (\(fields.fields.joined(separator: ", ")))"
+        case .requestFailed: return "request failed (a business rule)"
+        case .authentication(let status, _): return "authentication refused (\(status))"
+        case .server(let status, _): return "server error \(status)"
+        case .unexpectedStatus(let status, _): return "unexpected status \(status)"
+        case .transport(let failure): return "transport: \(failure.kind.rawValue)"
+        case .undecodable(let status, _): return "unreadable body (\(status))"
+        case .configuration: return "configuration"
+        case .cancelled: return "cancelled"
+        }
+    }
+
     /// Whether a GET may be tried again: timeouts, dropped connections, 5xx.
     var isRetryable: Bool {
         switch self {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The API key and bearer token. Printing, dumping or interpolating this
 /// value never shows them.
@@ -61,12 +62,17 @@ public struct ClientConfiguration: Sendable {
     /// Seconds before a request gives up.
     public var timeout: TimeInterval
     public var retry: RetryPolicy
+    /// Where each request (method, path, status, milliseconds) and each retry is told; never a
+    /// header, key, token, query or body. Silent unless given one (`--log FILE`).
+    public var logger: Logger
 
-    public init(baseURL: URL, credentials: Credentials, timeout: TimeInterval = 15, retry: RetryPolicy = .standard) {
+    public init(baseURL: URL, credentials: Credentials, timeout: TimeInterval = 15, retry: RetryPolicy = .standard,
+                logger: Logger = .silent) {
         self.baseURL = baseURL
         self.credentials = credentials
         self.timeout = timeout
         self.retry = retry
+        self.logger = logger
     }
 
     /// Checks the base URL: absolute http(s), and https unless the host is loopback.
@@ -101,4 +107,9 @@ public struct ClientConfiguration: Sendable {
         let octets = lowered.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
+}
+
+extension Logger {
+    /// A logger that writes nothing: the default wherever one may be given.
+    public static let silent = Logger(label: "leadterm.silent") { _ in SwiftLogNoOpLogHandler() }
 }

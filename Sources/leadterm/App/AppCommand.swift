@@ -25,7 +25,7 @@ enum AppLauncher {
         let service: any LeadsService
         var cache: LeadsCache?
         var account: String?   // the profile or server: its cache and drafts
-        let connectivity = Connectivity()
+        let connectivity = Connectivity(logger: try connection.logger("leadterm.connectivity"))
         var profileUser: String?
         var configWarnings: [ConfigWarning] = []
         var storeToken: @Sendable (String) -> String? = { _ in "no profile in use: `leadterm login --profile NAME` stores one" }
@@ -37,7 +37,8 @@ enum AppLauncher {
             }
             guard let sandbox else { return }
             service = try APIClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL, credentials: sandbox.credentials,
-                                                                       timeout: connection.timeout ?? ConnectionOptions.defaultTimeout))
+                                                                       timeout: connection.timeout ?? ConnectionOptions.defaultTimeout,
+                                                                       logger: try connection.logger("leadterm.api")))
             settings.signedInUser = "demo"
         } else {
             let resolved = try connection.resolve(environment: environment)

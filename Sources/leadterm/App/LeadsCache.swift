@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import Synchronization
 import LeadsAPI
 import LeadsStore
@@ -114,6 +115,10 @@ final class LeadsCache: Sendable {
 /// one are told to the observer, once each.
 final class Connectivity: Sendable {
     private let state = Mutex<(offlineSince: Date?, observer: (@Sendable (Date?) -> Void)?)>((nil, nil))
+    /// Where the changes are told (`--log`).
+    let logger: Logger
+
+    init(logger: Logger = .silent) { self.logger = logger }
 
     func observe(_ observer: @escaping @Sendable (Date?) -> Void) { state.withLock { $0.observer = observer } }
 
@@ -124,16 +129,21 @@ final class Connectivity: Sendable {
             state.offlineSince = now
             return state.observer.map { ($0, now) }
         }
-        if let (observer, since) = told { observer(since) }
+        if let (observer, since) = told {
+            logger.notice("offline: the service cannot be reached")
+            observer(since)
+        }
     }
 
     func answered() {
-        let told = state.withLock { state -> (@Sendable (Date?) -> Void)? in
-            guard state.offlineSince != nil else { return nil }
+        let told = state.withLock { state -> (Date, (@Sendable (Date?) -> Void)?)? in
+            guard let since = state.offlineSince else { return nil }
             state.offlineSince = nil
-            return state.observer
+            return (since, state.observer)
         }
-        told?(nil)
+        guard let (since, observer) = told else { return }
+        logger.notice("online: the service answers again after \(Int(Date().timeIntervalSince(since))) s offline")
+        observer?(nil)
     }
 
     /// A failure that means the service cannot be reached (not one it answered).
@@ -162,7 +172,12 @@ struct CachingService: LeadsService {
         } catch {
             guard Connectivity.isUnreachable(error) else { throw error }
             connectivity.failed()
-            guard let (kept, _) = cache.load(Stored.self, key) else { throw error }
+            let what = key.split(separator: "?", maxSplits: 1).first.map(String.init) ?? key
+            guard let (kept, savedAt) = cache.load(Stored.self, key) else {
+                connectivity.logger.info("cache: no copy of \(what) to answer with")
+                throw error
+            }
+            connectivity.logger.info("cache: answered \(what) with the copy saved \(savedAt.formatted(.iso8601))")
             return restore(kept)
         }
     }
