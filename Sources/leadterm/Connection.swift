@@ -86,7 +86,8 @@ struct ConnectionOptions: ParsableArguments {
 
     /// - Throws: `CommandFailure` (2) for a profile that does not exist, a credentials
     ///   file others can read, or a credential command that fails.
-    func resolve(environment: [String: String]) throws -> Resolved {
+    /// - Parameter needsCredentials: false to skip the API key and token (no command run, no file read).
+    func resolve(environment: [String: String], needsCredentials: Bool = true) throws -> Resolved {
         let locator = ConfigLocator(environment: environment)
         let (config, warnings) = ProfileConfig.load(locator.userDirectory.appendingPathComponent("config.toml"))
         var chosen = chosenProfile(config, environment: environment)
@@ -122,6 +123,7 @@ struct ConnectionOptions: ParsableArguments {
             guard let (value, source) = found else { return nil }
             return (try Self.checkedCredential(value, what: variable == "LEADTERM_TOKEN" ? "token" : "API key", source: source), source)
         }
+        guard needsCredentials else { return resolved }
         resolved.apiKey = try credential("LEADTERM_API_KEY", command: selected?.apiKeyCommand, setting: "api_key_command") { $0.apiKey }
         resolved.token = try credential("LEADTERM_TOKEN", command: selected?.tokenCommand, setting: "token_command") { $0.token }
         return resolved
@@ -157,12 +159,13 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Runs `body` with `client`, then closes its connections whatever happened.
     static func using<T: Sendable>(_ client: APIClient, _ body: (any LeadsService) async throws -> T) async throws -> T {
+        // A request still running (a read given up on) must not hold the exit.
         do {
             let result = try await body(client)
-            await client.shutdown()
+            await Bounded.wait(seconds: 1) { await client.shutdown() }
             return result
         } catch {
-            await client.shutdown()
+            await Bounded.wait(seconds: 1) { await client.shutdown() }
             throw error
         }
     }

@@ -44,7 +44,7 @@ enum AppLauncher {
             let resolved = try connection.resolve(environment: environment)
             let client = try connection.makeClient(resolved)
             // The local cache of this profile (or server): the first frame shows it, every read refreshes it.
-            let cacheName = resolved.profile?.name ?? "host-\(client.configuration.baseURL.host ?? "")-\(client.configuration.baseURL.port ?? 0)"
+            let cacheName = ConnectionOptions.cacheName(resolved.profile, client.configuration.baseURL)
             account = cacheName
             if let opened = LeadsCache(url: LeadsCache.url(name: cacheName, environment: environment)) {
                 cache = opened

@@ -160,6 +160,8 @@ struct CachingService: LeadsService {
     let base: any LeadsService
     let cache: LeadsCache
     let connectivity: Connectivity
+    /// When the oldest answer taken from the cache was saved (the command line marks its output with it).
+    var answeredFromCache: CacheAnswers? = nil
 
     /// `fetch`, saved under `key` as `store(value)`; unreachable, the cache's copy under `key`.
     private func read<Value, Stored: Codable>(_ key: String, _ fetch: () async throws -> Value,
@@ -178,6 +180,7 @@ struct CachingService: LeadsService {
                 throw error
             }
             connectivity.logger.info("cache: answered \(what) with the copy saved \(savedAt.formatted(.iso8601))")
+            answeredFromCache?.saw(savedAt)
             return restore(kept)
         }
     }
@@ -227,4 +230,29 @@ struct CachingService: LeadsService {
     func deleteNote(id: Int) async throws { try await write { try await base.deleteNote(id: id) } }
     func shutdown() async { await base.shutdown() }
     func replaceToken(_ token: String) async { await base.replaceToken(token) }
+}
+
+/// The oldest save time among the answers a command took from the cache.
+final class CacheAnswers: Sendable {
+    private let oldest = Mutex<Date?>(nil)
+    func saw(_ savedAt: Date) { oldest.withLock { $0 = min($0 ?? savedAt, savedAt) } }
+    /// Nil when every answer came from the service.
+    var savedAt: Date? { oldest.withLock { $0 } }
+}
+
+/// The service as `--offline` sees it: never reached, so every read is the cache's.
+struct OfflineService: LeadsService {
+    static let error = APIError.transport(.init(.cannotConnect, "--offline: the service is not asked"))
+    func overview(appointments: OverviewAppointmentFilter?) async throws -> Overview { throw Self.error }
+    func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> { throw Self.error }
+    func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> { throw Self.error }
+    func lead(slug: String) async throws -> LeadDetail { throw Self.error }
+    func createAppointment(_ draft: AppointmentDraft) async throws { throw Self.error }
+    func updateAppointment(_ changes: AppointmentChanges) async throws { throw Self.error }
+    func deleteAppointment(id: Int) async throws { throw Self.error }
+    func createLead(_ draft: LeadDraft) async throws { throw Self.error }
+    func updateLead(slug: String, _ draft: LeadDraft) async throws { throw Self.error }
+    func deleteLead(slug: String) async throws { throw Self.error }
+    func createNote(slug: String, text: String) async throws { throw Self.error }
+    func deleteNote(id: Int) async throws { throw Self.error }
 }

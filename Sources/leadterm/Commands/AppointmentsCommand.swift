@@ -23,6 +23,7 @@ struct AppointmentsCommand: AsyncParsableCommand {
         @Option(parsing: .unconditional, help: "Rows to skip.") var offset: Int?
         @Flag(help: "Every page, not just the first.") var all = false
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var cache: CacheOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -42,9 +43,10 @@ struct AppointmentsCommand: AsyncParsableCommand {
             let query = AppointmentQuery(dateSetting: setting, onDate: on ?? before ?? after,
                                          status: status.flatMap(AppointmentStatus.init(lenient:))?.rawValue,
                                          lead: lead, limit: limit, offset: offset)
-            let page: Page<Appointment> = try await connection.withService { service in
+            let (page, cachedAt): (Page<Appointment>, Date?) = try await connection.withCachedReads(offline: cache.offline) { service, _ in
                 all ? try await collect(service.allAppointments(query)) : try await service.appointments(query)
             }
+            Output.noteCached(cachedAt)
             if output.json { return try Output.json(page) }
             var table = Table([.init(title: "ID", alignRight: true, isIdentifier: true), .init(title: "FROM"), .init(title: "TO"),
                                .init(title: "LEAD", isFlexible: true, minimum: 14), .init(title: "STATUS"),
@@ -65,6 +67,7 @@ struct AppointmentsCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The first day (default: every appointment).", valueName: "yyyy-mm-dd")) var from: String?
         @Option(help: ArgumentHelp("The last day (default: every appointment from --from on).", valueName: "yyyy-mm-dd")) var to: String?
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var cache: CacheOptions
 
         static func day(_ text: String?, _ option: String) throws -> Day? {
             guard let text else { return nil }
@@ -82,7 +85,7 @@ struct AppointmentsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let first = try Self.day(from, "--from"), last = try Self.day(to, "--to")
-            let items: [Appointment] = try await connection.withService { service in
+            let (items, cachedAt): ([Appointment], Date?) = try await connection.withCachedReads(offline: cache.offline) { service, _ in
                 if first == nil && last == nil {
                     var all: [Appointment] = []
                     for try await page in service.allAppointments(AppointmentQuery(limit: AppointmentFetch.pageSize)) { all += page.results }
@@ -91,6 +94,7 @@ struct AppointmentsCommand: AsyncParsableCommand {
                 return try await AppointmentFetch.range(service, from: first ?? Day(year: 1970, month: 1, day: 1),
                                                        to: last ?? Day(year: 9999, month: 12, day: 31))
             }
+            Output.noteCached(cachedAt)
             let host = connection.demo ? "demo.leadterm" : (try? connection.makeClient().configuration.baseURL.host) ?? "leadterm"
             let text = ICalendar.document(items, zone: .current, host: host, stamp: Date())
             if ics == "-" { return FileHandle.standardOutput.write(Data(text.utf8)) }

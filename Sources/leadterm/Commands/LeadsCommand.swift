@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LeadsAPI
 import TerminalUI
 
@@ -24,6 +25,7 @@ struct LeadsCommand: AsyncParsableCommand {
         @Option(parsing: .unconditional, help: "Rows to skip.") var offset: Int?
         @Flag(help: "Every page, not just the first.") var all = false
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var cache: CacheOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -37,9 +39,10 @@ struct LeadsCommand: AsyncParsableCommand {
             let query = LeadQuery(listType: assigned ? .assigned : .owned, campaign: campaign, status: status,
                                   firstName: firstName, lastName: lastName, email: email, phone: phone,
                                   owner: owner, limit: limit, offset: offset)
-            let page: Page<LeadSummary> = try await connection.withService { service in
+            let (page, cachedAt): (Page<LeadSummary>, Date?) = try await connection.withCachedReads(offline: cache.offline) { service, _ in
                 all ? try await collect(service.allLeads(query)) : try await service.leads(query)
             }
+            Output.noteCached(cachedAt)
             if output.json { return try Output.json(page) }
             var table = Table([.init(title: "NAME", isFlexible: true, minimum: 16), .init(title: "STATUS"),
                                .init(title: "SOURCE", hideOrder: 1), .init(title: "PHONE", hideOrder: 4),
@@ -57,10 +60,12 @@ struct LeadsCommand: AsyncParsableCommand {
 
         @Argument(help: "The lead's slug.") var slug: String
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var cache: CacheOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let lead = try await connection.withService { try await $0.lead(slug: slug) }
+            let (lead, cachedAt) = try await connection.withCachedReads(offline: cache.offline) { service, _ in try await service.lead(slug: slug) }
+            Output.noteCached(cachedAt)
             if output.json { return try Output.json(lead) }
             Output.standardOutput(LeadDetailText.render(lead, width: Output.terminalWidth()))
         }

@@ -12,6 +12,7 @@ struct OverviewCommand: AsyncParsableCommand {
     var appointments: String?
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var cache: CacheOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -22,11 +23,12 @@ struct OverviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let filter = appointments.flatMap(OverviewAppointmentFilter.init(rawValue:))
-        let (overview, leads) = try await connection.withService { service in
+        let ((overview, leads), cachedAt) = try await connection.withCachedReads(offline: cache.offline) { service, _ in
             let overview = try await service.overview(appointments: filter)
             // The overview's appointments name no lead: looked up in the appointments list of their days.
             return (overview, output.json ? [:] : await Self.leads(of: overview.appointments, in: service))
         }
+        Output.noteCached(cachedAt)
         if output.json { return try Output.json(overview) }
         let width = Output.terminalWidth()
         var text = "Total leads: \(overview.totalLeads) (the service's count of yours, owned or assigned; `leads list` counts one list)\n\n"

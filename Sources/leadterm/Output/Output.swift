@@ -8,6 +8,27 @@ enum Output {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// `cached 10:42` (saved today), else `cached 2026-11-30 10:42`, in the local time zone.
+    static func cachedMark(_ savedAt: Date, now: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: savedAt)
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        if calendar.isDate(savedAt, inSameDayAs: now) { return "cached \(time)" }
+        return String(format: "cached %04d-%02d-%02d ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0) + time
+    }
+
+    /// Seconds as typed: `2`, `0.5`.
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// Says on stderr that an answer came from the cache (`--offline`, or the service unreachable).
+    static func noteCached(_ savedAt: Date?) {
+        guard let savedAt else { return }
+        standardError("leadterm: answered from the local cache (\(cachedMark(savedAt)))")
+    }
+
     static func standardError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
