@@ -28,6 +28,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case confirmAppointment = "appointment.confirm", fulfilAppointment = "appointment.fulfil"
     case cancelAppointment = "appointment.cancel", deleteAppointment = "appointment.delete"
     case readerNext = "reader.next", readerPrevious = "reader.previous"
+    case showOutbox = "outbox.show", sendOutboxEntry = "outbox.send", discardOutboxEntry = "outbox.discard"
 
     public var description: String {
         switch self {
@@ -91,6 +92,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .deleteAppointment: return "Delete the appointment"
         case .readerNext: return "The next note or activity (older)"
         case .readerPrevious: return "The previous note or activity (newer)"
+        case .showOutbox: return "Outbox: changes waiting to be sent"
+        case .sendOutboxEntry: return "Send the selected change now"
+        case .discardOutboxEntry: return "Discard the selected change"
         }
     }
 

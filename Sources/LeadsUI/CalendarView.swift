@@ -35,12 +35,14 @@ struct CalendarView {
             .render(in: rect, buffer: &buffer, theme: theme)
         guard inside.height > 2 else { return }
         renderTabs(Rect(x: inside.x, y: inside.y, width: inside.width, height: 1), &buffer)
-        let body = Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2)
+        var body = Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2)
         let isLoading = state.requests[calendar.mode == .upcoming ? .upcoming : .calendarWindow] != nil
         if calendar.mode != .upcoming ? calendar.window == nil : !calendar.isUpcomingLoaded {
             let text = calendar.error.map { say("Could not load: \($0)  (\(key: .refresh) to retry)") } ?? (isLoading ? "Loading appointments…" : "")
             buffer.putPadded(text, x: body.x + 1, y: body.y, width: body.width - 1, style: theme[calendar.error == nil ? "ui.text.dim" : "status.error"])
-            return
+            // Bookings waiting in the outbox still show, under the reason the rest cannot.
+            guard !calendar.waiting.isEmpty, body.height > 3 else { return }
+            body = Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2)
         }
         switch calendar.mode {
         case .upcoming: renderAgenda(rows(days: nil), in: body, &buffer, &scroll)

@@ -26,7 +26,7 @@ extension Screen {
                          middle: ("BY", 8), empty: detail.lead == nil ? "" : say("No notes yet: \(key: .newNote) to add one.", state),
                          &buffer, &frame) { row, column in
             switch column {
-            case 0: return Self.dayTime(notes[row].created)
+            case 0: return row < detail.waitingNotes.count ? "waiting to send" : Self.dayTime(notes[row].created)
             case 1: return notes[row].user
             case 2: return LineBreaks.oneLine(notes[row].note)
             default: return notes[row].note
@@ -179,6 +179,11 @@ extension Screen {
             AppointmentFormView(form: form, state: state, keys: keys).render(in: area, buffer: &buffer, theme: theme)
         case .palette(let palette):
             PaletteView(palette: palette, state: state, screen: self).render(in: area, buffer: &buffer)
+        case .outbox:
+            let scope = state.keyScope.contexts
+            let hint = "\(keys.label(.open, in: scope)) change · \(keys.label(.sendOutboxEntry, in: scope)) send now · "
+                + "\(keys.label(.discardOutboxEntry, in: scope)) discard · \(keys.label(.back, in: scope)) close"
+            OutboxView(outbox: state.outbox, zone: state.settings.timeZone, hint: hint).render(in: area, buffer: &buffer, theme: theme)
         }
     }
 }

@@ -90,6 +90,7 @@ public final class Screen {
             right.append("\(Self.grouped(total)) leads")
         }
         if let today = state.todayAppointments { right.append("\(today) today") }
+        if let waiting = state.outbox.titleText { right.append(waiting) }
         right.append(Self.clock(state.now, state.settings.timeZone))
         let rightText = right.joined(separator: " · ") + " "
         let rightWidth = DisplayWidth.of(rightText)
@@ -120,7 +121,7 @@ public final class Screen {
 
     /// The hints of one place of the app (each lists its own commands).
     enum HintSet: Hashable {
-        case dialog, form, note, help, reader, palette, filter, calendar, overview, list, notes, activities
+        case dialog, form, note, help, reader, palette, filter, calendar, overview, list, notes, activities, outbox
 
         init(_ state: AppState) {
             switch state.topModal {
@@ -131,6 +132,7 @@ public final class Screen {
             case .reader: self = .reader
             case .tokenPrompt: self = .form
             case .palette: self = .palette
+            case .outbox: self = .outbox
             case nil:
                 if state.filterBar != nil { self = .filter; return }
                 switch state.view {
@@ -149,6 +151,7 @@ public final class Screen {
             case .help: return [(.back, "close"), (.down, "scroll")]
             case .reader: return [(.readerNext, "next"), (.readerPrevious, "previous"), (.down, "scroll"), (.back, "close")]
             case .palette: return [(.runCommand, "run"), (.back, "close")]
+            case .outbox: return [(.open, "change"), (.sendOutboxEntry, "send now"), (.discardOutboxEntry, "discard"), (.back, "close")]
             case .filter: return [(.applyFilter, "apply"), (.back, "clear")]
             case .calendar:
                 return [(.newAppointment, "book"), (.editAppointment, "change"), (.confirmAppointment, "confirm"),

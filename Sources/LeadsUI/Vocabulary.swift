@@ -7,7 +7,7 @@ import TerminalUI
 public enum Vocabulary {
     public static let contexts: [(id: String, title: String)] = [
         ("global", "Everywhere"), ("list", "Lists"), ("leads", "Leads"), ("calendar", "Calendar"),
-        ("form", "Forms"), ("textarea", "A note's text"), ("picker", "Picking a lead"), ("choice", "Status and source"), ("filter", "The / filter bar"), ("help", "This help"), ("reader", "Reading a note or activity"),
+        ("form", "Forms"), ("textarea", "A note's text"), ("picker", "Picking a lead"), ("choice", "Status and source"), ("filter", "The / filter bar"), ("help", "This help"), ("reader", "Reading a note or activity"), ("outbox", "The outbox"),
         ("palette", "The : palette"), ("dialog", "Dialogs"), ("pending", "While a delete or status change waits"),
     ]
 

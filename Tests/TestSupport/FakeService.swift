@@ -16,7 +16,8 @@ public final class FakeService: LeadsService, Sendable {
     public var changed: [String] { changes.withLock { $0 } }
 
     func change(_ what: String) throws {
-        if failing.load(ordering: .relaxed) { throw APIError.transport(.init(.timedOut, "no answer from crm.example.com")) }
+        // An answer that refuses (not a lost connection, which would put the change in the outbox).
+        if failing.load(ordering: .relaxed) { throw APIError.server(status: 503, message: "busy, try again") }
         changes.withLock { $0.append(what) }
     }
 

@@ -106,6 +106,35 @@ public enum APIError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The service could not be reached (refused, timed out, no such host, TLS, a dropped
+    /// connection), as opposed to an answer it gave.
+    public var isUnreachable: Bool {
+        guard case .transport(let failure) = self else { return false }
+        return failure.kind != .other
+    }
+
+    /// The request may have reached the service although no answer came back (a timeout
+    /// or a connection lost while waiting): a create may have been made.
+    public var mayHaveReachedTheService: Bool {
+        guard case .transport(let failure) = self else { return false }
+        return failure.kind == .timedOut || failure.kind == .connectionLost
+    }
+
+    /// The service says the thing is not there (404, or a validation error saying it does not exist).
+    public var saysNotFound: Bool {
+        switch self {
+        case .unexpectedStatus(let status, _): return status == 404
+        case .validation(let fields): return fields.entries.contains { $0.messages.contains(where: Self.saysMissing) }
+        case .requestFailed(let messages): return messages.contains(where: Self.saysMissing)
+        default: return false
+        }
+    }
+
+    private static func saysMissing(_ message: String) -> Bool {
+        let lowered = message.lowercased()
+        return lowered.contains("not exist") || lowered.contains("not found")
+    }
+
     /// Whether a GET may be tried again: timeouts, dropped connections, 5xx.
     var isRetryable: Bool {
         switch self {

@@ -137,6 +137,10 @@ public struct Note: Sendable, Hashable, Codable, Identifiable {
         case created = "note_created"
     }
 
+    public init(id: Int?, note: String, created: APIDate?, user: String) {
+        self.id = id; self.note = note; self.created = created; self.user = user
+    }
+
     public init(json: JSONValue) {
         id = json["id"]?.intValue
         note = json["note"].text

@@ -29,6 +29,8 @@ public enum Action: Equatable, Sendable {
     /// The service stopped answering at `offlineSince` (refused, timed out, no such host, TLS),
     /// or answers again (nil). What the cache kept is shown meanwhile.
     case connectivity(offlineSince: Date?)
+    /// The outbox as stored at the last quit (what the service has not taken yet).
+    case outboxRestored([OutboxEntry])
     /// The new token was stored for the profile (nil), or why it was not.
     case tokenStored(String?)
     /// The service answered (or failed) the request `RequestID`.
@@ -48,6 +50,8 @@ public enum Response: Equatable, Sendable {
     case lead(slug: String, Result<LeadDetail, APIError>)
     /// A create, update or delete finished (or a new token was checked).
     case change(Result<Done, APIError>)
+    /// Whether a write whose answer was lost is there (`Request.lookFor`).
+    case found(Result<Bool, APIError>)
 }
 
 extension Response {
@@ -64,6 +68,7 @@ extension Response {
         case .appointmentCounts(let result): return error(result)
         case .lead(_, let result): return error(result)
         case .change(let result): return error(result)
+        case .found(let result): return error(result)
         }
     }
 }
@@ -98,6 +103,8 @@ public enum Effect: Equatable, Sendable {
     case discardDraft(id: String)
     /// One terminal bell (a reminder).
     case bell
+    /// Store what waits to be sent (the cache database's outbox), replacing what was stored.
+    case saveOutbox([OutboxEntry])
     /// Store the token for the profile in use (`credentials.toml`); answered by `.tokenStored`.
     case storeToken(String)
     /// Give the terminal back and stop (Ctrl-Z); the screen is repainted on `fg`.
@@ -128,4 +135,7 @@ public enum Request: Equatable, Sendable {
     case deleteNote(id: Int)
     /// Send this token from now on, and check it with one cheap request (a page of one lead).
     case useToken(String)
+    /// Whether a write whose answer was lost reached the service: the note's text on its lead,
+    /// an appointment of that lead at that start, a lead with that email (`Response.found`).
+    case lookFor(OutboxEntry.Write)
 }

@@ -19,12 +19,17 @@ extension AppReducer {
         case .reader(let reader): return read(&state, reader, command)
         case .tokenPrompt(let prompt): return tokenPrompt(&state, prompt, command)
         case .palette: return palette(&state, .command(command))
+        case .outbox: return outboxCommand(&state, command)
         case nil: break
         }
         if state.filterBar != nil { return filterBar(&state, .command(command)) }
         switch command {
         case .help: state.modals.append(.help(offset: 0, contexts: state.keyScope.contexts)); return []
         case .palette: state.modals.append(.palette(PaletteState())); return []
+        case .showOutbox:
+            state.outbox.selected = min(state.outbox.selected, max(0, state.outbox.count - 1))
+            state.modals.append(.outbox)
+            return []
         case .viewLeads: state.view = .leads; state.cameFrom = nil; return []
         case .viewCalendar:
             state.view = .calendar
@@ -191,7 +196,7 @@ extension AppReducer {
             for form in state.modals.indices.reversed() where state.modals[form].savedAgainAfterNewToken {
                 effects += self.form(&state, at: form, .command(.save))
             }
-            return effects
+            return effects + outbox(&state, .sendNext)
         }
     }
 
@@ -254,11 +259,17 @@ extension AppReducer {
             state.calendar.hide(id: id)
             return pending(&state, .start(.appointment(id: id), label: label))
         case .discardForm:
-            if !state.modals.isEmpty { state.modals.removeLast() }
-            return []
+            guard !state.modals.isEmpty else { return [] }
+            state.modals.removeLast()
+            return formClosed(&state, at: state.modals.count)
         case .quitDiscarding:
             state.modals.removeAll()
+            return quit(&state, discarding: true)
+        case .quitWithOutbox:
+            state.modals.removeAll()
             return finishQuit(&state)
+        case .discardOutboxEntry(let id):
+            return outbox(&state, .discard(id: id))
         case .resumeDraft(let draft):
             resume(&state, draft)
             return [.discardDraft(id: draft.id)]
@@ -290,6 +301,7 @@ extension AppReducer {
             default: return false
             }
         case .yes, .no: if case .confirm = state.topModal { return true }; return false
+        case .sendOutboxEntry, .discardOutboxEntry: if case .outbox = state.topModal { return !state.outbox.isEmpty }; return false
         default: return true
         }
     }

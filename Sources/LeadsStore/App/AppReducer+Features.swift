@@ -101,31 +101,51 @@ extension AppReducer {
     }
 
     static func pending(_ state: inout AppState, _ action: UndoWindowFeature.Action) -> [Effect] {
-        let outputs = state.reduce(\.pending, UndoWindowFeature.reduce, action)
-        var effects = state.absorb(outputs) { state, delegate in
-            switch delegate {
-            case .undone(.lead(let slug)), .failed(.lead(let slug)):
-                // The lead is back where it was, and selected.
-                return list(&state, .unhide(slug: slug)) + list(&state, .select(slug: slug)) + followSelection(&state)
-            case .undone(.note(let id, _)), .failed(.note(let id, _)): return detail(&state, .unhideNote(id: id))
-            case .undone(.appointment(let id)), .failed(.appointment(let id)):
-                state.calendar.unhide(id: id)
-                return []
-            case .undone(.appointmentStatus(let id, _)), .failed(.appointmentStatus(let id, _)):
-                state.calendar.unmark(id: id)
-                return []
-            case .deleted(.appointmentStatus):
-                return appointmentsChanged(&state)
-            case .deleted(.lead(let slug)):
-                return list(&state, .remove(slug: slug)) + dashboard(&state, .refresh(withCounts: false))
-            case .deleted(.note(_, let slug)):
-                return state.detail?.slug == slug ? detail(&state, .reload) : []
-            case .deleted(.appointment):
-                return appointmentsChanged(&state)
-            }
+        // The service could not be reached for the one being sent: it waits in the outbox (shown
+        // done as it is), and the next one goes.
+        if case .finished(.failure(let error)) = action, error.isUnreachable, let change = state.pending.sending.first {
+            return queue(&state, change.request, origin: .change(change.target), label: change.whatIsSent,
+                         mayHaveArrived: error.mayHaveReachedTheService) + pending(&state, .queued)
         }
-        if case .finished = action, state.isQuitting, state.pending.isEmpty { effects.append(.quit) }
+        let outputs = state.reduce(\.pending, UndoWindowFeature.reduce, action)
+        if state.offlineSince != nil, outputs.contains(where: { if case .request = $0 { return true }; return false }),
+           let change = state.pending.sending.first {
+            // Offline: into the outbox at once, not after a timeout.
+            let others = outputs.filter { if case .request = $0 { return false }; return true }
+            return state.absorb(others, pendingOutcome) + queue(&state, change.request, origin: .change(change.target), label: change.whatIsSent)
+                + pending(&state, .queued)
+        }
+        var effects = state.absorb(outputs, pendingOutcome)
+        switch action {
+        case .finished, .queued:
+            if state.isQuitting, state.pending.isEmpty, state.outbox.inFlight == nil { effects.append(.quit) }
+        default: break
+        }
         return effects
+    }
+
+    /// A delete or status change undone, refused, or done: the screens follow.
+    static func pendingOutcome(_ state: inout AppState, _ delegate: UndoWindowFeature.Delegate) -> [Effect] {
+        switch delegate {
+        case .undone(.lead(let slug)), .failed(.lead(let slug)):
+            // The lead is back where it was, and selected.
+            return list(&state, .unhide(slug: slug)) + list(&state, .select(slug: slug)) + followSelection(&state)
+        case .undone(.note(let id, _)), .failed(.note(let id, _)): return detail(&state, .unhideNote(id: id))
+        case .undone(.appointment(let id)), .failed(.appointment(let id)):
+            state.calendar.unhide(id: id)
+            return []
+        case .undone(.appointmentStatus(let id, _)), .failed(.appointmentStatus(let id, _)):
+            state.calendar.unmark(id: id)
+            return []
+        case .deleted(.appointmentStatus):
+            return appointmentsChanged(&state)
+        case .deleted(.lead(let slug)):
+            return list(&state, .remove(slug: slug)) + dashboard(&state, .refresh(withCounts: false))
+        case .deleted(.note(_, let slug)):
+            return state.detail?.slug == slug ? detail(&state, .reload) : []
+        case .deleted(.appointment):
+            return appointmentsChanged(&state)
+        }
     }
 
     static func filterBar(_ state: inout AppState, _ action: FilterBarFeature.Action) -> [Effect] {
@@ -187,19 +207,34 @@ extension AppReducer {
         case .appointmentForm(var form):
             outputs = FormFeature.reduce(&form, action, context)
             state.modals[index] = .appointmentForm(form)
-        case .help, .palette, .confirm, .reader, .tokenPrompt:
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox:
             return []
+        }
+        // Offline: a save goes into the outbox at once rather than waiting for a timeout.
+        if state.offlineSince != nil, let request = outputs.lazy.compactMap({ output -> Request? in
+            if case .request(_, let request) = output { return request }
+            return nil
+        }).first, OutboxEntry.Write(request) != nil {
+            return queueForm(&state, at: index, request)
         }
         return state.absorb(outputs) { state, delegate in
             switch delegate {
-            case .saved: return formSaved(&state, state.modals.remove(at: index))
+            case .saved:
+                let modal = state.modals.remove(at: index)
+                // A change of the outbox, opened and sent as changed: it no longer waits.
+                var effects: [Effect] = []
+                if state.outbox.editingDepth == index, let id = state.outbox.editing {
+                    state.outbox.editingDepth = nil
+                    effects += outbox(&state, .editing(nil)) + outbox(&state, .discard(id: id))
+                }
+                return effects + formSaved(&state, modal)
             case .closeRequested:
                 if state.modals[index].hasUnsavedInput {
                     state.modals.append(.confirm(.discardForm))
-                } else {
-                    state.modals.remove(at: index)
+                    return []
                 }
-                return []
+                state.modals.remove(at: index)
+                return formClosed(&state, at: index)
             case .searchLeads(let text):
                 if case .appointmentForm(var form) = state.modals[index] {
                     form.show(matches: leads(matching: text, in: state.list))
@@ -208,6 +243,13 @@ extension AppReducer {
                 return []
             }
         }
+    }
+
+    /// A form at `index` closed unsaved: when it was a change of the outbox, the change waits as it was.
+    static func formClosed(_ state: inout AppState, at index: Int) -> [Effect] {
+        guard state.outbox.editingDepth == index else { return [] }
+        state.outbox.editingDepth = nil
+        return outbox(&state, .editing(nil))
     }
 
     /// A form was saved (and closed): say so, and load again what it changed.
@@ -241,7 +283,7 @@ extension AppReducer {
                 state.calendar.selectWhenLoaded = .init(leadSlug: lead.slug, start: start)
             }
             return appointmentsChanged(&state)
-        case .help, .palette, .confirm, .reader, .tokenPrompt:
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox:
             return []
         }
     }

@@ -13,6 +13,15 @@ import TextEditing
 /// (`AppReducer+Features.swift`).
 public enum AppReducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = reduceAction(&state, action)
+        // What waits in the outbox shows on whatever detail or day is shown now.
+        if !state.outbox.isEmpty || state.detail?.waitingNotes.isEmpty == false || !state.calendar.waiting.isEmpty {
+            showWaiting(&state)
+        }
+        return effects
+    }
+
+    static func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .started(let drafts):
             var effects = list(&state, .reload(keepSelection: false))
@@ -112,12 +121,27 @@ public enum AppReducer {
                 state.offlineSince = nil
                 state.nextRetry = nil
                 state.message = StatusMessage("Back online.", .success, at: state.now)
-                // What failed while offline loads again: a detail that could not load, the counts, today.
-                var effects = state.detail?.error != nil ? detail(&state, .reload) : []
+                // What failed while offline loads again: a detail that could not load, the counts, today;
+                // what waits in the outbox goes, in order.
+                var effects = outbox(&state, .sendNext)
+                effects += state.detail?.error != nil ? detail(&state, .reload) : []
                 effects += reminders(&state, .reload) + dashboard(&state, .refresh(withCounts: state.view == .overview))
                 return effects
             }
             return []
+
+        case .outboxRestored(let entries):
+            // What the last session could not send: shown where it belongs, and sent now.
+            for entry in entries {
+                guard case .change(let target) = entry.origin else { continue }
+                switch target {
+                case .lead(let slug): _ = list(&state, .hide(slug: slug))
+                case .note(let id, _): _ = detail(&state, .hideNote(id: id))
+                case .appointment(let id): state.calendar.hide(id: id)
+                case .appointmentStatus(let id, let status): state.calendar.mark(id: id, status: status)
+                }
+            }
+            return outbox(&state, .restored(entries))
 
         case .tokenStored(let problem):
             state.message = problem.map { StatusMessage("The new token works but was not stored: \($0)", .warning, at: state.now) }
@@ -156,7 +180,13 @@ public enum AppReducer {
         case (.token, .change(let result)): return tokenChecked(&state, result)
         case (.saveLead, .change(let result)), (.saveNote, .change(let result)), (.saveAppointment, .change(let result)):
             guard let index = state.modals.lastIndex(where: { $0.savePurpose == purpose }) else { return [] }
+            if case .failure(let error) = result, error.isUnreachable, let request = state.modals[index].saveRequest(state.context) {
+                // The service could not be reached: the change waits in the outbox (nothing is lost).
+                return queueForm(&state, at: index, request, mayHaveArrived: error.mayHaveReachedTheService)
+            }
             return form(&state, at: index, .saved(result))
+        case (.outbox, .change(let result)): return outbox(&state, .sent(result))
+        case (.outbox, .found(let result)): return outbox(&state, .looked(result))
         default:
             return []
         }
@@ -182,7 +212,7 @@ public enum AppReducer {
             switch state.modals[index] {
             case .leadForm, .noteForm, .appointmentForm: return form(&state, at: index, typed.action(FormAction.edited, FormAction.pasted))
             case .palette: return palette(&state, typed.action(PaletteFeature.Action.edited, PaletteFeature.Action.pasted))
-            case .help, .confirm, .reader: return []   // a paste never answers a dialog
+            case .help, .confirm, .reader, .outbox: return []   // a paste never answers a dialog
             case .tokenPrompt(var prompt):
                 switch typed {
                 case .edit(let edit): prompt.input.apply(edit, singleLine: true)
@@ -231,6 +261,7 @@ public enum AppReducer {
         }
         effects += reminders(&state, .ticked)
         effects += dashboard(&state, .ticked)
+        if !state.outbox.isEmpty { effects += outbox(&state, .ticked) }
         return effects
     }
 
@@ -250,9 +281,16 @@ public enum AppReducer {
 
     // MARK: Quitting and drafts
 
-    static func quit(_ state: inout AppState) -> [Effect] {
-        if state.hasUnsavedInput {
+    /// Asks first when something typed would be lost (unless `discarding` was said yes to),
+    /// then when changes wait in the outbox (kept for the next start).
+    static func quit(_ state: inout AppState, discarding: Bool = false) -> [Effect] {
+        if !discarding && state.hasUnsavedInput {
             state.modals.append(.confirm(.quitDiscarding))
+            return []
+        }
+        if !state.outbox.isEmpty {
+            state.modals.removeAll()
+            state.modals.append(.confirm(.quitWithOutbox(count: state.outbox.count)))
             return []
         }
         state.modals.removeAll()
@@ -276,7 +314,7 @@ public enum AppReducer {
             case .noteForm(let form): draft = form.draft(id: id, at: state.now)
             case .appointmentForm(let form): draft = form.draft(id: id, at: state.now)
             case .leadForm(let form): draft = form.draft(id: id, at: state.now)
-            case .help, .palette, .confirm, .reader, .tokenPrompt: draft = nil   // never a token in a draft
+            case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: draft = nil   // never a token in a draft
             }
             if let draft { return draft }
         }
@@ -298,13 +336,23 @@ public enum AppReducer {
 }
 
 extension Modal {
+    /// The request that saves this form as it is now; nil for a dialog.
+    func saveRequest(_ context: Context) -> Request? {
+        switch self {
+        case .leadForm(let form): return form.saveRequest(context)
+        case .noteForm(let form): return form.saveRequest(context)
+        case .appointmentForm(let form): return form.saveRequest(context)
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: return nil
+        }
+    }
+
     /// The purpose of the request that saves this form; nil for a dialog.
     var savePurpose: Purpose? {
         switch self {
         case .leadForm: return LeadForm.purpose
         case .noteForm: return NoteForm.purpose
         case .appointmentForm: return AppointmentForm.purpose
-        case .help, .palette, .confirm, .reader, .tokenPrompt: return nil
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: return nil
         }
     }
 }

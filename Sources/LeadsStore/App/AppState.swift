@@ -42,6 +42,8 @@ public struct AppState: Equatable, Sendable {
     public var filterBar: FilterBarState?
     /// The delete in its undo window, and those being sent.
     public var pending = UndoQueue()
+    /// Changes made while the service could not be reached, sent in order when it answers.
+    public var outbox = OutboxState()
     public var message: StatusMessage?
     /// The request in flight for each purpose (a response with another serial is stale).
     public var requests: [Purpose: RequestID] = [:]
@@ -95,6 +97,7 @@ public struct AppState: Equatable, Sendable {
         case .palette: scope = KeyScope(["global", "palette"], takesText: true)
         case .help: scope = KeyScope(["global", "list", "help"])
         case .reader: scope = KeyScope(["global", "list", "reader"])
+        case .outbox: scope = KeyScope(["global", "list", "outbox"])
         case .tokenPrompt: scope = KeyScope(["global", "form"], takesText: true)
         case nil:
             if filterBar != nil {
@@ -217,6 +220,8 @@ public enum Modal: Equatable, Sendable {
     case leadForm(LeadForm)
     case noteForm(NoteForm)
     case appointmentForm(AppointmentForm)
+    /// The changes waiting to be sent (the palette's "Outbox").
+    case outbox
 
     /// A form whose last save the service refused for the credentials.
     var savedAgainAfterNewToken: Bool {
@@ -224,7 +229,7 @@ public enum Modal: Equatable, Sendable {
         case .leadForm(let form): return form.form.wasRefusedCredentials
         case .noteForm(let form): return form.form.wasRefusedCredentials
         case .appointmentForm(let form): return form.form.wasRefusedCredentials
-        case .help, .palette, .confirm, .reader, .tokenPrompt: return false
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: return false
         }
     }
 
@@ -233,7 +238,7 @@ public enum Modal: Equatable, Sendable {
         case .leadForm(let form): return form.hasUnsavedInput
         case .noteForm(let form): return form.hasUnsavedInput
         case .appointmentForm(let form): return form.hasUnsavedInput
-        case .help, .palette, .confirm, .reader, .tokenPrompt: return false
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: return false
         }
     }
 }

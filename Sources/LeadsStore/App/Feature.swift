@@ -6,6 +6,8 @@ import Foundation
 public enum Purpose: String, Hashable, Sendable, CaseIterable {
     case leadsPage, overview, today, leadDetail, saveLead, saveNote, delete
     case calendarWindow, upcoming, appointmentCounts, saveAppointment, token
+    /// The outbox's send (or look) in flight.
+    case outbox
 }
 
 /// A request and what it was for; its answer carries it back.

@@ -62,6 +62,12 @@ public struct AppointmentForm: FormModel {
     }
 
     public static let purpose = Purpose.saveAppointment
+
+    /// The service's schedule rules are about the time.
+    public static func field(forRule message: String) -> Field? {
+        let lowered = message.lowercased()
+        return lowered.contains("schedule") || lowered.contains("time") ? .start : nil
+    }
     public var title: String { mode == .create ? "New appointment" : "Change appointment" }
 
     /// The lead field is focused and shows matches: ↑↓ move through them.

@@ -110,13 +110,20 @@ public struct CalendarState: Equatable, Sendable {
     }
 
     public func appointments(on day: Day) -> [Appointment] {
-        appointments.filter { $0.from?.components?.calendarDay == day && !isHidden($0) }.map(withMark)
+        let shown = appointments.filter { $0.from?.components?.calendarDay == day && !isHidden($0) }.map(withMark)
+        let booked = waiting.filter { $0.from?.components?.calendarDay == day }
+        return booked.isEmpty ? shown : (shown + booked).sorted(by: AppointmentFetch.startsEarlier)
     }
 
     /// The appointments of the agenda, in the order shown.
     public var agenda: [Appointment] {
-        mode == .upcoming ? upcoming.filter { !isHidden($0) }.map(withMark) : days.flatMap { appointments(on: $0) }
+        guard mode == .upcoming else { return days.flatMap { appointments(on: $0) } }
+        let shown = upcoming.filter { !isHidden($0) }.map(withMark)
+        return waiting.isEmpty ? shown : (shown + waiting).sorted(by: AppointmentFetch.startsEarlier)
     }
+
+    /// Bookings made offline, waiting in the outbox (status `to send`): shown on their days.
+    public var waiting: [Appointment] = []
 
     func withMark(_ item: Appointment) -> Appointment {
         guard let id = item.id, let status = marked[id] else { return item }

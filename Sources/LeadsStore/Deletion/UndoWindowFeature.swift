@@ -4,7 +4,7 @@ import LeadsAPI
 /// A delete, or an appointment's status change, that waits for its undo
 /// window to pass before it is sent (shown done meanwhile).
 public struct PendingChange: Equatable, Sendable {
-    public enum Target: Equatable, Sendable {
+    public enum Target: Equatable, Sendable, Codable {
         case lead(slug: String)
         case note(id: Int, slug: String)
         case appointment(id: Int)
@@ -20,7 +20,7 @@ public struct PendingChange: Equatable, Sendable {
 
     public init(target: Target, label: String, deadline: Date) { self.target = target; self.label = label; self.deadline = deadline }
 
-    var request: Request {
+    public var request: Request {
         switch target {
         case .lead(let slug): return .deleteLead(slug: slug)
         case .note(let id, _): return .deleteNote(id: id)
@@ -69,6 +69,8 @@ public enum UndoWindowFeature {
         case flush
         case ticked
         case finished(Result<Done, APIError>)
+        /// The one being sent went to the outbox instead (the service cannot be reached): the next one goes.
+        case queued
     }
 
     public enum Delegate: Equatable, Sendable {
@@ -107,6 +109,10 @@ public enum UndoWindowFeature {
             }
             if let next = state.sending.first { outputs.append(.request(.delete, next.request)) }
             return outputs
+        case .queued:
+            guard !state.sending.isEmpty else { return [] }
+            state.sending.removeFirst()
+            return state.sending.first.map { [.request(.delete, $0.request)] } ?? []
         }
     }
 }

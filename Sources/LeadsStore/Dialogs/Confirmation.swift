@@ -9,6 +9,10 @@ public struct Confirmation: Equatable, Sendable {
         /// Quit although a form has unsaved input.
         case quitDiscarding
         case resumeDraft(Draft)
+        /// Quit while changes wait in the outbox (they are kept and sent at the next start).
+        case quitWithOutbox
+        /// Discard a change of the outbox (it is never sent).
+        case discardOutboxEntry(id: Int)
     }
 
     public var kind: Kind
@@ -27,6 +31,16 @@ public struct Confirmation: Equatable, Sendable {
 
     public static let quitDiscarding = Confirmation(
         kind: .quitDiscarding, title: "Quit", question: "Quit and lose what you typed? \(key: .yes) quits · \(key: .no) goes back")
+
+    public static func quitWithOutbox(count: Int) -> Confirmation {
+        Confirmation(kind: .quitWithOutbox, title: "Changes not sent",
+                     question: "\(count) change\(count == 1 ? "" : "s") could not be sent yet: kept, and sent at the next start. \(key: .yes) quits · \(key: .no) stays")
+    }
+
+    public static func discard(_ entry: OutboxEntry) -> Confirmation {
+        Confirmation(kind: .discardOutboxEntry(id: entry.id), title: "Discard change",
+                     question: "Discard \(entry.label)? It will never be sent. \(key: .yes) discards · \(key: .no) keeps it")
+    }
 
     public static func resume(_ draft: Draft) -> Confirmation {
         Confirmation(kind: .resumeDraft(draft), title: "Unsaved input found",

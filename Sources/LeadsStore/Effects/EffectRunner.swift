@@ -13,12 +13,15 @@ public struct EffectHandlers {
     public var redraw: () -> Void
     /// Stores a renewed token for the profile in use; nil when stored, else why not.
     public var storeToken: (String) -> String?
+    /// Stores the outbox (replacing what was stored).
+    public var saveOutbox: ([OutboxEntry]) -> Void
 
     public init(saveDraft: @escaping (Draft) -> Void = { _ in }, discardDraft: @escaping (String) -> Void = { _ in },
                 bell: @escaping () -> Void = {}, suspend: @escaping () -> Void = {}, redraw: @escaping () -> Void = {},
-                storeToken: @escaping (String) -> String? = { _ in "no profile to store it in" }) {
+                storeToken: @escaping (String) -> String? = { _ in "no profile to store it in" },
+                saveOutbox: @escaping ([OutboxEntry]) -> Void = { _ in }) {
         self.saveDraft = saveDraft; self.discardDraft = discardDraft; self.bell = bell; self.suspend = suspend; self.redraw = redraw
-        self.storeToken = storeToken
+        self.storeToken = storeToken; self.saveOutbox = saveOutbox
     }
 }
 
@@ -57,6 +60,7 @@ public final class EffectRunner {
             case .suspend: handlers.suspend()
             case .redraw: handlers.redraw()
             case .storeToken(let token): send(.tokenStored(handlers.storeToken(token)))
+            case .saveOutbox(let entries): handlers.saveOutbox(entries)
             case .quit: keepRunning = false
             }
         }

@@ -42,6 +42,10 @@ enum RequestPerformer {
         case .deleteLead(let slug): return await change { try await service.deleteLead(slug: slug) }
         case .createNote(let slug, let text): return await change { try await service.createNote(slug: slug, text: text) }
         case .deleteNote(let id): return await change { try await service.deleteNote(id: id) }
+        case .lookFor(let write):
+            do { return .found(.success(try await OutboxLookup.isThere(write, on: service))) } catch {
+                return .found(.failure(APIError.wrap(error)))
+            }
         case .useToken(let token):
             return await change {
                 await service.replaceToken(token)

@@ -18,6 +18,9 @@ public protocol FormModel: Equatable, Sendable {
     func saveRequest(_ context: Context) -> Request?
     /// The form's field for a field name in the service's answer.
     static func field(forServerName name: String) -> Field?
+    /// The field a business rule of the service is about ("Appointment schedule exists
+    /// for this time." is about the start), nil for the whole form.
+    static func field(forRule message: String) -> Field?
     /// Whether a field's error shows while the user is still in it.
     func showsErrorWhileFocused(_ field: Field) -> Bool
     /// After an edit of the focused field (the appointment form searches leads).
@@ -32,6 +35,7 @@ public protocol FormModel: Equatable, Sendable {
 
 extension FormModel {
     public static func field(forServerName name: String) -> Field? { Field(rawValue: name) }
+    public static func field(forRule message: String) -> Field? { nil }
     public func showsErrorWhileFocused(_ field: Field) -> Bool { true }
     public mutating func didEdit() -> [FormDelegate] { [] }
     public mutating func willLeaveField() {}
@@ -141,6 +145,11 @@ public enum FormFeature {
             // A rule of the service said no ("Appointment schedule exists for this time."): trying again will not help.
             model.form.message = "Not saved: \(APIError.requestFailed(reasons).message)"
             model.form.isMessageError = true
+            for reason in reasons {
+                guard let field = Model.field(forRule: reason) else { continue }
+                model.form.serverErrors[field, default: []].append(reason)
+                model.form.focus = field
+            }
         case .failure(let error):
             model.form.message = "Not saved: \(error.message) Your input is kept; \(key: .save) to retry."
             model.form.isMessageError = true

@@ -13,6 +13,8 @@ public struct LeadDetailState: Equatable, Sendable {
     public var activitySelected = 0
     /// Notes waiting for their delete to be sent: not shown.
     public private(set) var hiddenNotes: Set<Int> = []
+    /// Notes added while offline, waiting in the outbox: shown first, marked.
+    public var waitingNotes: [Note] = []
 
     public init(slug: String, name: String) { self.slug = slug; self.name = name }
 
@@ -29,8 +31,8 @@ public struct LeadDetailState: Equatable, Sendable {
     }
 
     public var notes: [Note] {
-        guard let notes = lead?.notes else { return [] }
-        return hiddenNotes.isEmpty ? notes : notes.filter { $0.id.map { !hiddenNotes.contains($0) } ?? true }
+        guard let notes = lead?.notes else { return waitingNotes }
+        return waitingNotes + (hiddenNotes.isEmpty ? notes : notes.filter { $0.id.map { !hiddenNotes.contains($0) } ?? true })
     }
 
     public mutating func hide(noteID: Int) {

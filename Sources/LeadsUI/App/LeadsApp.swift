@@ -36,6 +36,7 @@ public final class LeadsApp: TerminalProgram {
     /// Drafts that could not be written, for the message at exit.
     public private(set) var draftProblems: [String] = []
     public private(set) var timings = Timings()
+    private let log: (String) -> Void
 
     public struct Timings: Sendable {
         public var start = Date()
@@ -44,12 +45,16 @@ public final class LeadsApp: TerminalProgram {
 
     /// - Parameters:
     ///   - storeToken: stores a token renewed in the app for the profile; nil when stored, else why not.
+    ///   - saveOutbox: stores what waits to be sent (the cache database), replacing what was stored.
+    ///   - log: one line for `--log` (outbox sends and refusals); never a body.
     ///   - wake: wakes the loop when an answer arrives (called from any thread).
     public init(backend: any TerminalBackend, service: any LeadsService, state: AppState, keymap: Keymap, screen: Screen,
                 drafts: DraftStore, clock: @escaping @Sendable () -> Date = { Date() },
                 storeToken: @escaping (String) -> String? = { _ in "no profile to store it in (leadterm login --profile NAME stores one)" },
+                saveOutbox: @escaping ([OutboxEntry]) -> Void = { _ in }, log: @escaping (String) -> Void = { _ in },
                 wake: @escaping @Sendable () -> Void) {
         self.state = state
+        self.log = log
         self.screen = screen
         self.clock = clock
         router = KeyRouter(keymap: keymap)
@@ -64,24 +69,57 @@ public final class LeadsApp: TerminalProgram {
             bell: { backend.bell() },
             suspend: { backend.suspend() },
             redraw: { backend.invalidate() },
-            storeToken: storeToken)
+            storeToken: storeToken,
+            saveOutbox: saveOutbox)
         runner = EffectRunner(service: service, handlers: handlers) { inbox.post($0) }
     }
 
     /// Starts the first requests (together), shows what the cache kept meanwhile, and offers any saved draft.
-    public func start(drafts found: [Draft], cached: CachedScreens? = nil) {
+    /// - Parameter outbox: the changes the last session could not send (sent now, in order).
+    public func start(drafts found: [Draft], cached: CachedScreens? = nil, outbox: [OutboxEntry] = []) {
         timings.start = clock()
         send(.started(drafts: found))
         if let cached { send(.cached(cached)) }
+        if !outbox.isEmpty { send(.outboxRestored(outbox)) }
     }
 
     /// Reduces one action and carries out its effects. On the loop's thread only.
     public func send(_ action: Action) {
+        if case .responded(let id, let response) = action, id.purpose == .outbox, state.requests[.outbox] == id,
+           let entry = state.outbox.entries.first(where: { $0.id == state.outbox.inFlight }) {
+            log(Self.outboxLogLine(entry, response))
+        }
         let effects = AppReducer.reduce(&state, action)
         // A tick changes what is shown only when it starts work or the spinner turns.
         if case .ticked = action { isDirty = isDirty || !effects.isEmpty || state.isBusy } else { isDirty = true }
         if case .responded(_, .leadsPage) = action { hasLoadedSinceTrim = true }
         if !runner.run(effects) { isFinished = true }
+    }
+
+    /// `outbox: note on ana-souza-1 (made 10:42): sent` — the kind of change and its lead, never its text.
+    static func outboxLogLine(_ entry: OutboxEntry, _ response: Response) -> String {
+        let what: String
+        switch entry.write {
+        case .createNote: what = "note"
+        case .createAppointment: what = "booking"
+        case .updateAppointment: what = "appointment change"
+        case .deleteAppointment(let id): what = "appointment #\(id) delete"
+        case .createLead: what = "new lead"
+        case .updateLead: what = "lead change"
+        case .deleteLead: what = "lead delete"
+        case .deleteNote(let id): what = "note #\(id) delete"
+        }
+        let lead = entry.slug.map { " on \($0)" } ?? ""
+        let outcome: String
+        switch response {
+        case .change(.success): outcome = "sent"
+        case .found(.success(true)): outcome = "already there (its answer had been lost): not sent again"
+        case .found(.success(false)): outcome = "not there: sending it"
+        case .change(.failure(let error)), .found(.failure(let error)):
+            outcome = error.isUnreachable ? "not sent, kept: \(error.logSummary)" : "refused: \(error.logSummary)"
+        default: outcome = "answered"
+        }
+        return "outbox: \(what)\(lead): \(outcome)"
     }
 
     /// Hands actions to the loop from any thread (each reduced on the loop's thread at its next turn).

@@ -77,9 +77,11 @@ enum AppLauncher {
         }
         let chosen = settings, chosenEnvironment = environment, user = profileUser, problems = configWarnings, store = storeToken, owner = account
         let cached = cache?.screens()
+        let outboxLog = try connection.logger("leadterm.outbox"), openCache = cache
         let exit = try runOnOwnThread {
             try Self.runUI(service: service, settings: chosen, environment: chosenEnvironment, started: started, profileUser: user,
-                           configWarnings: problems, storeToken: store, cached: cached, connectivity: connectivity, account: owner)
+                           configWarnings: problems, storeToken: store, cached: cached, connectivity: connectivity, account: owner,
+                           cache: openCache, log: { outboxLog.info("\($0)") })
         }
         // The terminal is already restored: close the connections, and do not let
         // the demo server's graceful shutdown hold the exit.
@@ -107,7 +109,8 @@ enum AppLauncher {
     static func runUI(service: any LeadsService, settings: Settings, environment: [String: String], started: Date,
                       profileUser: String? = nil, configWarnings: [ConfigWarning] = [],
                       storeToken: @escaping @Sendable (String) -> String? = { _ in nil }, cached: CachedScreens? = nil,
-                      connectivity: Connectivity? = nil, account: String? = nil) throws -> Int32 {
+                      connectivity: Connectivity? = nil, account: String? = nil, cache: LeadsCache? = nil,
+                      log: @escaping (String) -> Void = { _ in }) throws -> Int32 {
         let backend: NcursesBackend
         do { backend = try NcursesBackend(environment: environment) } catch {
             throw CommandFailure(message: "\(error)", exitCode: 2)
@@ -132,8 +135,13 @@ enum AppLauncher {
         let warningMessage = state.message
         let screen = Screen(theme: appearance.theme, keymap: appearance.keymap, helpContexts: AppVocabulary.appContexts,
                             descriptions: AppVocabulary.descriptions)
+        let (outbox, outboxProblems) = cache?.loadOutbox() ?? ([], [])
         let app = LeadsApp(backend: backend, service: service, state: state, keymap: appearance.keymap, screen: screen,
-                           drafts: draftStore, storeToken: storeToken, wake: { wakePipe?.wake() })
+                           drafts: draftStore, storeToken: storeToken,
+                           saveOutbox: { entries in
+                               if let problem = cache?.saveOutbox(entries) { log("outbox: not stored: \(problem)") }
+                           },
+                           log: log, wake: { wakePipe?.wake() })
         // Whatever any thread is doing, a hang-up ends the process in time:
         // the draft of the last published state, the terminal given back, the exit status.
         let guardian = app.hangUpGuard, restore = backend.emergencyRestorer
@@ -146,7 +154,7 @@ enum AppLauncher {
         }
         let post = app.poster
         connectivity?.observe { since in post(.connectivity(offlineSince: since)) }
-        app.start(drafts: drafts, cached: cached)
+        app.start(drafts: drafts, cached: cached, outbox: outbox)
         let loop = RunLoop(backend: backend)
         // A key that quits even where text is typed (ctrl-c rather than q, which a form takes as a letter).
         let quitKeys = appearance.keymap.keys(for: Command.quit.rawValue, in: "global")
@@ -159,7 +167,12 @@ enum AppLauncher {
         // The screen is given back: a second Ctrl-C or SIGTERM now ends the process at once.
         SignalWatcher.shared.release()
         for warning in warnings { Output.standardError("leadterm: \(warning)") }
-        for problem in problems + app.draftProblems { Output.standardError("leadterm: \(problem)") }
+        for problem in problems + outboxProblems + app.draftProblems { Output.standardError("leadterm: \(problem)") }
+        if !app.state.outbox.isEmpty {
+            let count = app.state.outbox.count
+            Output.standardError("leadterm: \(count) change\(count == 1 ? "" : "s") could not be sent yet and \(count == 1 ? "is" : "are") kept"
+                                 + (cache == nil ? " only until now: the demo has no cache" : " in \(cache?.url.path ?? "the cache"); sent at the next start"))
+        }
         if let message = app.state.message, message.level == .error, message != warningMessage {   // the warnings are listed above
             Output.standardError("leadterm: \(TerminalSafeText.escape(screen.keys.text(message.text, in: ["global"])))")
         }

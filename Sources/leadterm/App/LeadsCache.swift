@@ -18,6 +18,8 @@ import LeadsUI
 final class LeadsCache: Sendable {
     private let database: DatabaseQueue
     let url: URL
+    /// Outbox rows that could not be read: kept in the file, never overwritten.
+    private let unreadable = Mutex<Set<Int>>([])
 
     /// Lead details kept (the oldest go first).
     static let detailLimit = 500
@@ -48,6 +50,8 @@ final class LeadsCache: Sendable {
             database = try DatabaseQueue(path: url.path)
             try database.write { db in
                 try db.execute(sql: "CREATE TABLE IF NOT EXISTS screens (key TEXT PRIMARY KEY, body BLOB NOT NULL, saved_at DOUBLE NOT NULL)")
+                // The changes waiting to be sent (issue 12, point 7), in the order they were made.
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
             }
         } catch {
             return nil
@@ -66,6 +70,40 @@ final class LeadsCache: Sendable {
                     """, arguments: [Self.detailLimit])
             }
         }
+    }
+
+    /// Replaces the stored outbox with `entries`.
+    /// - Returns: nil when stored, else why not (said in the app: the changes are then only in memory).
+    @discardableResult
+    func saveOutbox(_ entries: [OutboxEntry]) -> String? {
+        do {
+            let encoder = JSONEncoder()
+            let rows = try entries.map { ($0.id, try encoder.encode($0)) }
+            let kept = unreadable.withLock { $0.map(String.init).joined(separator: ",") }
+            try database.write { db in
+                try db.execute(sql: "DELETE FROM outbox WHERE id NOT IN (\(kept))")
+                for (id, body) in rows { try db.execute(sql: "INSERT INTO outbox (id, body) VALUES (?, ?)", arguments: [id, body]) }
+            }
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// The stored outbox, in order; an entry that cannot be read is skipped and named in `problems`.
+    func loadOutbox() -> (entries: [OutboxEntry], problems: [String]) {
+        guard let rows = try? database.read({ db in try Row.fetchAll(db, sql: "SELECT id, body FROM outbox ORDER BY id") }) else { return ([], []) }
+        var entries: [OutboxEntry] = [], problems: [String] = []
+        for row in rows {
+            let id: Int = row["id"] ?? 0
+            if let body: Data = row["body"], let entry = try? JSONDecoder().decode(OutboxEntry.self, from: body) {
+                entries.append(entry)
+            } else {
+                unreadable.withLock { _ = $0.insert(id) }
+                problems.append("change #\(id) of the outbox in \(url.path) could not be read (left there, not sent)")
+            }
+        }
+        return (entries, problems)
     }
 
     func load<Value: Decodable>(_ type: Value.Type, _ key: String) -> (value: Value, savedAt: Date)? {
@@ -148,8 +186,7 @@ final class Connectivity: Sendable {
 
     /// A failure that means the service cannot be reached (not one it answered).
     static func isUnreachable(_ error: any Error) -> Bool {
-        guard case .transport(let failure)? = error as? APIError else { return false }
-        return failure.kind != .other
+        (error as? APIError)?.isUnreachable == true
     }
 }
 

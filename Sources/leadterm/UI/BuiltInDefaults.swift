@@ -172,6 +172,13 @@ down = "list.down"
 pgdn = "list.page.down"
 pgup = "list.page.up"
 
+# The outbox (": outbox"), over [list]: enter opens the selected change in its
+# form, s sends it now, d discards it, q or esc closes.
+[outbox]
+s = "outbox.send"
+d = "outbox.discard"
+q = "app.back"
+
 [dialog]
 y = "dialog.yes"
 n = "dialog.no"

@@ -73,8 +73,8 @@ import TestSupport
         }
         guard case .noteForm(let refused) = app.state.topModal, let message = refused.form.message else { Issue.record("no form"); return }
         #expect(app.app.screen.keys.text(message, in: app.state.keyScope.contexts)
-                == "Not saved: The request timed out. (no answer from crm.example.com) Your input is kept; ctrl-w to retry.")
-        #expect(app.screen.contains("Not saved: The request timed out."))
+                == "Not saved: Server error 503: busy, try again Your input is kept; ctrl-w to retry.")
+        #expect(app.screen.contains("Not saved: Server error 503: busy, try again"))
         // Esc no longer cancels; ctrl-g does, and asks first: j/k.
         app.press("esc")
         #expect(app.state.modals.count == 1)

@@ -193,6 +193,7 @@ struct AppFuzzer {
         case .leadForm(let form): return "leadForm(saving: \(form.form.isSaving))"
         case .noteForm(let form): return "noteForm(saving: \(form.form.isSaving))"
         case .appointmentForm(let form): return "appointmentForm(saving: \(form.form.isSaving))"
+        case .outbox: return "outbox"
         }
     }
 
@@ -216,6 +217,8 @@ struct AppFuzzer {
             return .lead(slug: slug, fails ? .failure(error()) : .success(detail(slug)))
         case .createAppointment, .updateAppointment, .deleteAppointment, .createLead, .updateLead, .deleteLead, .createNote, .deleteNote, .useToken:
             return .change(fails || Int.random(in: 0..<4, using: &random) == 0 ? .failure(error()) : .success(Done()))
+        case .lookFor:
+            return .found(fails ? .failure(error()) : .success(Bool.random(using: &random)))
         }
     }
 
