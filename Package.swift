@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
         .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI", "TestSupport", "TextEditing"],
                     exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "TestSupport", "TerminalUI"],
+        .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "LeadsStore", "TestSupport", "TerminalUI"],
                     exclude: ["Commands/Scripts", "EndToEnd/Scripts"], swiftSettings: strict),
     ]
 )

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import LeadsAPI
 import LeadsSandbox
+import LeadsStore
 import TestSupport
 
 /// The leads workspace in a real terminal: tmux runs `leadterm --demo`,
@@ -244,6 +246,90 @@ import TestSupport
         #expect(!lines[0].contains("offline"))
         await again.stop()
         try await tmux.keys("q")
+    }
+
+    /// Writes never lost (issue 12, points 7–8): with the sandbox stopped, a note and two
+    /// bookings wait in the outbox ("3 to send"), shown where they belong; the sandbox back on
+    /// the same database, the note and the free booking arrive exactly once, and the booking
+    /// that conflicts comes back as its form with the service's message.
+    @Test func changesMadeOfflineArriveOnceWhenTheServiceIsBack() async throws {
+        let tmux = try TmuxSession()
+        let dir = tmux.scratch.path
+        var options = SandboxHarness.options(leads: 30)
+        options.databasePath = "\(dir)/sandbox.sqlite"
+        options.timeZone = .current
+        let sandbox = try await Sandbox.start(options)
+        let config = try Self.profile(in: tmux, sandbox)
+        try "[work]\napi_key = \"\(sandbox.apiKey)\"\ntoken = \"\(sandbox.token)\"\n"
+            .write(to: config.appendingPathComponent("credentials.toml"), atomically: true, encoding: .utf8)
+        chmod(config.appendingPathComponent("credentials.toml").path, 0o600)
+        let day = Day(Date(), in: .current).adding(days: 2)
+        // An appointment the offline booking will collide with (made by someone else meanwhile).
+        let client = try APIClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL, credentials: sandbox.credentials))
+        try await client.createAppointment(AppointmentDraft(slug: "mia-chen-5", from: "\(day) 06:45", to: "\(day) 07:15"))
+
+        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path) --log \(dir)/app.log"
+        try await tmux.start("\(app); sleep 60", width: 120, height: 36)
+        try await tmux.waitFor(text: "Intro call done")          // Ana Souza's detail, seen
+        try await tmux.keys("j")
+        try await tmux.waitFor(text: "lead.2@example.net")              // 太郎 山田's, seen
+        try await tmux.keys("k")
+        try await tmux.waitFor(text: "Intro call done")
+
+        let port = sandbox.port
+        await sandbox.stop()
+        let hold = try PortHold(port: port)
+        try await tmux.keys("r")
+        var lines = try await tmux.waitFor("the offline notice") { $0[0].contains("offline since") }
+        try await tmux.waitFor(text: "showing what was cached")
+        try await tmux.keys("j")
+        try await tmux.waitFor(text: "lead.2@example.net")              // a cached detail, offline
+        try await tmux.keys("k")
+        try await tmux.waitFor(text: "Intro call done")
+
+        try await tmux.keys("n")
+        try await tmux.waitFor(text: "Note on Ana Souza")
+        try await tmux.type("Called from the train 🚆")
+        try await tmux.keys("C-s")
+        lines = try await tmux.waitFor("the note waiting") { $0[0].contains("1 to send") }
+        #expect(lines.contains { $0.contains("waiting to send") && $0.contains("Called from the train") }, "\(lines.joined(separator: "\n"))")
+
+        try await tmux.keys("2")
+        try await tmux.waitFor(text: "Calendar")
+        for (lead, time) in [("zoë", "20:15"), ("mia chen", "06:45")] {
+            try await tmux.keys("a")
+            try await tmux.waitFor(text: "New appointment")
+            try await tmux.type(lead)
+            try await tmux.keys("Tab", "C-u")
+            try await tmux.type("\(day) \(time)")
+            try await tmux.keys("C-s")
+            try await tmux.waitFor("the booking waiting") { !$0.contains { $0.contains("New appointment") } }
+        }
+        lines = try await tmux.waitFor("three waiting") { $0[0].contains("3 to send") }
+        try await tmux.keys("]", "]")
+        lines = try await tmux.waitFor("the bookings on their day") { $0.contains { $0.contains("20:15") && $0.contains("to send") } }
+
+        hold.release()
+        var again = options
+        again.port = port
+        let back = try await Sandbox.start(again)
+        defer { Task { await back.stop() } }
+        try await tmux.keys("r")
+        lines = try await tmux.waitFor("the conflict back as its form", seconds: 20) { $0.contains { $0.contains("Appointment schedule exists for this time.") } }
+        #expect(lines.contains { $0.contains("New appointment") } && lines.contains { $0.contains("\(day) 06:45") })
+        try await tmux.waitFor("nothing left to send") { !$0[0].contains("to send") }
+
+        let check = try APIClient(configuration: ClientConfiguration(baseURL: back.baseURL, credentials: back.credentials))
+        let notes = try await check.lead(slug: "ana-souza-1").notes.filter { $0.note == "Called from the train 🚆" }
+        #expect(notes.count == 1)
+        let booked = try await AppointmentFetch.day(check, day).filter { $0.from?.components?.hour == 20 && $0.from?.components?.minute == 15 }
+        #expect(booked.count == 1 && booked.first?.leadSlug.hasPrefix("zoe") == true, "\(booked)")
+        let log = try String(contentsOfFile: "\(dir)/app.log", encoding: .utf8)
+        #expect(log.contains("outbox: note on ana-souza-1: sent") && log.contains("refused: request failed"), "\(log)")
+        #expect(!log.contains(back.token) && !log.contains("Called from the train"))
+        await check.shutdown()
+        await client.shutdown()
+        try await tmux.keys("Escape")
     }
 
     /// A token refused while the app runs (issue 12, point 3): a prompt asks for a new one
