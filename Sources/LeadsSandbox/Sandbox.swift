@@ -44,9 +44,8 @@ public enum Sandbox {
             }
         }
         let service = SandboxService(database: database, clock: clock, now: options.now)
-        var users = [options.token: SeedData.signedInUser]
-        for (username, _) in SeedData.users where username != SeedData.signedInUser { users["\(options.token)-\(username)"] = username }
-        let responder = SandboxResponder(service: service, prefix: options.pathPrefix, apiKey: options.apiKey, users: users)
+        let tokens = SandboxTokens(options.token)
+        let responder = SandboxResponder(service: service, prefix: options.pathPrefix, apiKey: options.apiKey, tokens: tokens)
 
         let (ports, portContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         var logger = Logger(label: "leadterm.sandbox")
@@ -77,7 +76,7 @@ public enum Sandbox {
             let hostForURL = options.host.contains(":") ? "[\(options.host)]" : options.host
             let url = URL(string: "http://\(hostForURL):\(port)\(options.pathPrefix)")!
             return RunningSandbox(baseURL: url, apiKey: options.apiKey, token: options.token, port: port,
-                                  group: group, task: task, temporaryPath: temporaryPath)
+                                  group: group, task: task, temporaryPath: temporaryPath, tokens: tokens)
         }
     }
 }
@@ -103,11 +102,18 @@ public final class RunningSandbox: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, Never>
     private let temporaryPath: String?
+    private let tokens: SandboxTokens
 
-    init(baseURL: URL, apiKey: String, token: String, port: Int, group: ServiceGroup, task: Task<Void, Never>, temporaryPath: String?) {
+    init(baseURL: URL, apiKey: String, token: String, port: Int, group: ServiceGroup, task: Task<Void, Never>, temporaryPath: String?,
+         tokens: SandboxTokens) {
         self.baseURL = baseURL; self.apiKey = apiKey; self.token = token; self.port = port
-        self.group = group; self.task = task; self.temporaryPath = temporaryPath
+        self.group = group; self.task = task; self.temporaryPath = temporaryPath; self.tokens = tokens
     }
+
+    /// Replaces the tokens the sandbox accepts, as a service does when a token expires or
+    /// is revoked: from now on `token` signs in `demo` (and `<token>-<username>` the others),
+    /// and the earlier ones are refused (401). `self.token` stays the first one.
+    public func rotateToken(to token: String) { tokens.rotate(to: token) }
 
     /// The demo user's credentials.
     public var credentials: Credentials { Credentials(apiKey: apiKey, token: token) }

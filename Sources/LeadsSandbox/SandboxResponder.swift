@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HTTPTypes
 import Hummingbird
 import LeadsAPI
@@ -15,9 +16,8 @@ struct SandboxResponder: HTTPResponder {
     let service: SandboxService
     let prefix: String
     let apiKey: String
-    /// Bearer token → username: the configured token signs in `demo`, and
-    /// `<token>-<username>` signs in each other seeded user.
-    let users: [String: String]
+    /// The tokens accepted now, and whom each signs in.
+    let tokens: SandboxTokens
 
     enum Method { case get, post }
 
@@ -96,7 +96,7 @@ struct SandboxResponder: HTTPResponder {
             return .failure(Refusal(reply: .notAuthenticated("Invalid token header. No credentials provided.")))
         }
         let presented = String(parts[1]).trimmingCharacters(in: .whitespaces)
-        guard let user = users.first(where: { constantTimeEqual(presented, $0.key) })?.value else {
+        guard let user = tokens.users.first(where: { constantTimeEqual(presented, $0.key) })?.value else {
             return .failure(Refusal(reply: .notAuthenticated("Invalid token.")))
         }
         guard let key = HTTPField.Name("apikey").flatMap({ headers[$0] }), constantTimeEqual(key, apiKey) else {
@@ -110,5 +110,24 @@ struct SandboxResponder: HTTPResponder {
         var difference = x.count ^ y.count
         for index in 0..<min(x.count, y.count) { difference |= Int(x[index] ^ y[index]) }
         return difference == 0
+    }
+}
+
+/// Bearer token → username: the configured token signs in `demo`, and
+/// `<token>-<username>` signs in each other seeded user. Replaced as a whole
+/// when the sandbox's token is rotated.
+final class SandboxTokens: Sendable {
+    private let table: Mutex<[String: String]>
+
+    init(_ token: String) { table = Mutex(Self.users(for: token)) }
+
+    var users: [String: String] { table.withLock { $0 } }
+
+    func rotate(to token: String) { table.withLock { $0 = Self.users(for: token) } }
+
+    private static func users(for token: String) -> [String: String] {
+        var users = [token: SeedData.signedInUser]
+        for (username, _) in SeedData.users where username != SeedData.signedInUser { users["\(token)-\(username)"] = username }
+        return users
     }
 }

@@ -90,6 +90,47 @@ import Testing
         #expect(try await cli("leads", "list").status == 2)   // no token: a configuration error
     }
 
+    /// `leadterm login` at a terminal: both secrets asked for with echo off (driven through a
+    /// pseudo-terminal by a script), checked, stored 0600; `LEADTERM_PROFILE` picks the profile.
+    @Test func loginAtATerminalAsksWithEchoOff() async throws {
+        let sandbox = try await Sandbox.start(SandboxHarness.options(leads: 5))
+        defer { Task { await sandbox.stop() } }
+        let (cli, directory) = try Self.setUp("""
+            [profiles.home]
+            base_url = "http://127.0.0.1:1/api/v1/"
+
+            [profiles.work]
+            base_url = "\(sandbox.baseURL.absoluteString)"
+            """)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Commands/Scripts/login_prompt.py")
+        var chosenEnvironment = cli.environment
+        chosenEnvironment["LEADTERM_PROFILE"] = "work"
+        let environment = chosenEnvironment
+        let result = try await onOwnThread { () -> (Int32, String) in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", script.path, CommandRunner.binary.path, sandbox.apiKey, sandbox.token]
+            process.environment = environment
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+        #expect(result.0 == 0, "\(result.1)")
+        #expect(result.1.contains("API key for work: ") && result.1.contains("Token for work: "), "\(result.1)")
+        let credentials = directory.appendingPathComponent("credentials.toml")
+        #expect(Self.mode(credentials) == 0o600)
+        let stored = try String(contentsOf: credentials, encoding: .utf8)
+        #expect(stored.contains("[work]") && stored.contains(sandbox.token))
+        var chosen = cli
+        chosen.environment["LEADTERM_PROFILE"] = "work"
+        let status = try await chosen("auth", "status")
+        #expect(Self.line("Profile", in: status.stdout) == "work (from LEADTERM_PROFILE)", "\(status.stdout)")
+    }
+
     @Test func aTokenCommandGivesTheToken() async throws {
         let sandbox = try await Sandbox.start(SandboxHarness.options(leads: 20))
         defer { Task { await sandbox.stop() } }

@@ -364,6 +364,38 @@ import TestSupport
         }
     }
 
+    /// A token replaced on the service while the app runs (issue 12, point 3): the save that
+    /// meets the 401 opens the prompt over the form, the new token is checked, and the note
+    /// typed before is saved with it — once, nothing lost.
+    @Test func aTokenReplacedWhileTheAppRunsIsAskedForAndTheSaveRetried() async throws {
+        try await SandboxHarness.with(leads: 10) { sandbox, _ in
+            let tmux = try TmuxSession()
+            let dir = tmux.scratch.path
+            let config = try Self.profile(in: tmux, sandbox)
+            try "[work]\napi_key = \"\(sandbox.apiKey)\"\ntoken = \"\(sandbox.token)\"\n"
+                .write(to: config.appendingPathComponent("credentials.toml"), atomically: true, encoding: .utf8)
+            chmod(config.appendingPathComponent("credentials.toml").path, 0o600)
+            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path); sleep 60",
+                                 width: 120, height: 36)
+            try await tmux.waitFor(text: "Intro call done")
+            try await tmux.keys("n")
+            try await tmux.waitFor(text: "Note on Ana Souza")
+            try await tmux.type("Keep me: 10 seats 🎉")
+            sandbox.rotateToken(to: "rotated-token")
+            try await tmux.keys("C-s")
+            try await tmux.waitFor(text: "The service refused the token")
+            try await tmux.type("rotated-token")
+            try await tmux.keys("Enter")
+            try await tmux.waitFor(text: "Note added to Ana Souza")
+            let client = try APIClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL,
+                                                                          credentials: Credentials(apiKey: sandbox.apiKey, token: "rotated-token")))
+            let notes = try await client.lead(slug: "ana-souza-1").notes.filter { $0.note == "Keep me: 10 seats 🎉" }
+            await client.shutdown()
+            #expect(notes.count == 1)
+            try await tmux.keys("q")
+        }
+    }
+
     /// A refused token: the app says so, and its exit status is the command line's 4, not 0.
     @Test func refusedCredentialsEndWithStatus4() async throws {
         try await SandboxHarness.with(leads: 10) { sandbox, _ in
