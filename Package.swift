@@ -72,10 +72,20 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The local cache per profile (GRDB): what was seen, the outbox, and the service that reads through it.
+        .target(
+            name: "LeadsCache",
+            dependencies: [
+                "LeadsAPI", "LeadsStore", "LeadsUI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "leadterm",
             dependencies: [
-                "LeadsAPI", "LeadsSandbox", "TerminalUI", "LeadsStore", "LeadsUI", "CTermGuard", "TextEditing",
+                "LeadsAPI", "LeadsSandbox", "TerminalUI", "LeadsStore", "LeadsUI", "LeadsCache", "CTermGuard", "TextEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +93,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Benchmarks that print figures: `swift run -c release leadterm-bench`.
-        .executableTarget(name: "leadterm-bench", dependencies: ["TerminalUI", "LeadsStore", "LeadsUI", "LeadsAPI", "LeadsSandbox", "CTermGuard"], swiftSettings: strict),
+        .executableTarget(name: "leadterm-bench", dependencies: ["TerminalUI", "LeadsStore", "LeadsUI", "LeadsAPI", "LeadsSandbox", "LeadsCache", "CTermGuard"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["LeadsAPI", "LeadsSandbox", "LeadsStore"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LeadsAPITests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LeadsSandboxTests", dependencies: ["LeadsAPI", "LeadsSandbox", "TestSupport"], swiftSettings: strict),
@@ -91,7 +101,7 @@ let package = Package(
         .testTarget(name: "LeadsStoreTests", dependencies: ["LeadsStore", "LeadsAPI", "TestSupport", "TextEditing"], swiftSettings: strict),
         .testTarget(name: "LeadsUITests", dependencies: ["LeadsUI", "LeadsStore", "TerminalUI", "LeadsAPI", "TestSupport", "TextEditing"],
                     exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "LeadsStore", "TestSupport", "TerminalUI"],
+        .testTarget(name: "CommandLineTests", dependencies: ["leadterm", "LeadsAPI", "LeadsStore", "LeadsCache", "TestSupport", "TerminalUI", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Commands/Scripts", "EndToEnd/Scripts"], swiftSettings: strict),
     ]
 )

@@ -8,12 +8,15 @@
 //   3. the first frame with data: from creating the client and store to a
 //      drawn list, against a sandbox in another process, over HTTP;
 //   4. resident memory with 10,000 leads loaded through the client (measured
-//      first, while the process holds nothing else).
+//      first, while the process holds nothing else);
+//   5. the first frame from the local cache: 10,000 leads cached as the app
+//      keeps them, the service not asked (issue 12, point 5).
 // Run: swift run -c release leadterm-bench
 import CTermGuard
 import Foundation
 import Glibc
 import LeadsAPI
+import LeadsCache
 import LeadsSandbox
 import LeadsStore
 import LeadsUI
@@ -272,7 +275,50 @@ enum Bench {
     }
 }
 
-// `leadterm-bench [memory] [keys] [bytes] [first-frame]`: those figures only (all by default).
+extension Bench {
+    /// 5. From process-level start of the app's work to a drawn frame with the cached list:
+    /// open the cache file, read the first screens, start the store, draw (120x36).
+    static func cachedStart() throws {
+        print("")
+        print("5. First frame with data from the local cache (10,000 leads cached in 200 pages, a detail; the service not asked, 120x36)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadterm-bench-cache-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bench.sqlite")
+        guard let cache = LeadsCache(url: file) else { print("cannot create \(file.path)"); return }
+        let all = leads(10_000)
+        for offset in stride(from: 0, to: all.count, by: 50) {
+            let query = LeadQuery(limit: 50, offset: offset)
+            let page = Page(results: Array(all[offset..<offset + 50]), count: all.count,
+                            next: offset + 50 < all.count ? URL(string: "https://crm.example.com/api/v1/leads/list/?offset=\(offset + 50)") : nil)
+            cache.save(LeadsCache.key("leads", query.queryItems), LeadsCache.StoredPage(page))
+            if offset == 0 { cache.save(LeadsCache.listKey(.owned), LeadsCache.StoredPage(page)) }
+        }
+        let detail = LeadDetail(json: .object(["slug": .string("lead-0"), "first_name": .string("Ana"), "last_name": .string("Souza"),
+                                               "email": .string("lead0@example.com"), "status": .string("prospect"),
+                                               "notes": .array((0..<20).map { .object(["id": .integer($0), "note": .string("Note \($0) 📞"),
+                                                                                     "user": .string("demo")]) })]))
+        cache.save("lead.lead-0", detail)
+        let size = ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size]) as? Int) ?? 0
+        let clock = ContinuousClock()
+        var samples: [Double] = []
+        let screen = makeScreen()
+        for _ in 0..<20 {
+            let start = clock.now
+            guard let opened = LeadsCache(url: file), let screens = opened.screens() else { print("nothing cached"); return }
+            var state = newState(width: 120, height: 36)
+            _ = AppReducer.reduce(&state, .started(drafts: []))
+            _ = AppReducer.reduce(&state, .cached(screens))
+            var buffer = Buffer(width: 120, height: 36)
+            screen.render(state, into: &buffer)
+            guard state.list.isFirstPageLoaded, state.detail?.lead != nil else { print("the cached screens did not show"); return }
+            samples.append(microseconds(clock.now - start) / 1000)
+        }
+        print(String(format: "median %.2f ms, p95 %.2f ms, worst %.2f ms (20 starts; cache file %.1f MiB)",
+                     percentile(samples, 0.5), percentile(samples, 0.95), samples.max() ?? 0, Double(size) / 1_048_576))
+    }
+}
+
+// `leadterm-bench [memory] [keys] [bytes] [first-frame] [cached-start]`: those figures only (all by default).
 let chosen = Set(CommandLine.arguments.dropFirst())
 func wanted(_ name: String) -> Bool { chosen.isEmpty || chosen.contains(name) }
 // Memory first, while the process holds nothing else.
@@ -280,3 +326,4 @@ if wanted("memory") { try Bench.memory() }
 if wanted("keys") { Bench.keyPresses() }
 if wanted("bytes") { try Bench.bytesWritten() }
 if wanted("first-frame") { try Bench.firstFrame() }
+if wanted("cached-start") { try Bench.cachedStart() }

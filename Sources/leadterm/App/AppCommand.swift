@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadsAPI
+import LeadsCache
 import LeadsSandbox
 import LeadsStore
 import LeadsUI

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadsAPI
+import LeadsCache
 
 /// `--offline` of the read commands.
 struct CacheOptions: ParsableArguments {

@@ -15,17 +15,17 @@ import LeadsUI
 ///
 /// Best effort: a file that cannot be opened or read is no cache (the app asks
 /// the service as before); nothing here ever stops the app.
-final class LeadsCache: Sendable {
+public final class LeadsCache: Sendable {
     private let database: DatabaseQueue
-    let url: URL
+    public let url: URL
     /// Outbox rows that could not be read: kept in the file, never overwritten.
     private let unreadable = Mutex<Set<Int>>([])
 
     /// Lead details kept (the oldest go first).
-    static let detailLimit = 500
+    public static let detailLimit = 500
 
     /// The cache file of `name` (a profile, or the server's host) in `environment`'s cache folder.
-    static func url(name: String, environment: [String: String]) -> URL {
+    public static func url(name: String, environment: [String: String]) -> URL {
         let base: URL
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
             base = URL(fileURLWithPath: xdg)
@@ -35,7 +35,7 @@ final class LeadsCache: Sendable {
         return base.appendingPathComponent("leadterm").appendingPathComponent("\(DraftStore.fileName(for: name)).sqlite")
     }
 
-    init?(url: URL) {
+    public init?(url: URL) {
         self.url = url
         let folder = url.deletingLastPathComponent()
         do {
@@ -58,7 +58,7 @@ final class LeadsCache: Sendable {
         }
     }
 
-    func save<Value: Encodable>(_ key: String, _ value: Value, at date: Date = Date()) {
+    public func save<Value: Encodable>(_ key: String, _ value: Value, at date: Date = Date()) {
         guard let body = try? JSONEncoder().encode(value) else { return }
         try? database.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO screens (key, body, saved_at) VALUES (?, ?, ?)",
@@ -75,7 +75,7 @@ final class LeadsCache: Sendable {
     /// Replaces the stored outbox with `entries`.
     /// - Returns: nil when stored, else why not (said in the app: the changes are then only in memory).
     @discardableResult
-    func saveOutbox(_ entries: [OutboxEntry]) -> String? {
+    public func saveOutbox(_ entries: [OutboxEntry]) -> String? {
         do {
             let encoder = JSONEncoder()
             let rows = try entries.map { ($0.id, try encoder.encode($0)) }
@@ -91,7 +91,7 @@ final class LeadsCache: Sendable {
     }
 
     /// The stored outbox, in order; an entry that cannot be read is skipped and named in `problems`.
-    func loadOutbox() -> (entries: [OutboxEntry], problems: [String]) {
+    public func loadOutbox() -> (entries: [OutboxEntry], problems: [String]) {
         guard let rows = try? database.read({ db in try Row.fetchAll(db, sql: "SELECT id, body FROM outbox ORDER BY id") }) else { return ([], []) }
         var entries: [OutboxEntry] = [], problems: [String] = []
         for row in rows {
@@ -106,7 +106,7 @@ final class LeadsCache: Sendable {
         return (entries, problems)
     }
 
-    func load<Value: Decodable>(_ type: Value.Type, _ key: String) -> (value: Value, savedAt: Date)? {
+    public func load<Value: Decodable>(_ type: Value.Type, _ key: String) -> (value: Value, savedAt: Date)? {
         guard let row = try? database.read({ db in try Row.fetchOne(db, sql: "SELECT body, saved_at FROM screens WHERE key = ?", arguments: [key]) }),
               let body: Data = row["body"], let saved: Double = row["saved_at"],
               let value = try? JSONDecoder().decode(type, from: body) else { return nil }
@@ -114,26 +114,26 @@ final class LeadsCache: Sendable {
     }
 
     /// A page as stored (`Page` itself is not `Codable`: its `next` is a URL the client builds).
-    struct StoredPage<Item: Codable & Sendable>: Codable {
-        var results: [Item]
-        var count: Int
-        var next: String?
+    public struct StoredPage<Item: Codable & Sendable>: Codable {
+        public var results: [Item]
+        public var count: Int
+        public var next: String?
 
-        init(_ page: Page<Item>) { results = page.results; count = page.count; next = page.next?.absoluteString }
-        var page: Page<Item> { Page(results: results, count: count, next: next.flatMap(URL.init(string:))) }
+        public init(_ page: Page<Item>) { results = page.results; count = page.count; next = page.next?.absoluteString }
+        public var page: Page<Item> { Page(results: results, count: count, next: next.flatMap(URL.init(string:))) }
     }
 
-    static func listKey(_ type: LeadListType) -> String { "leads.\(type.rawValue)" }
+    public static func listKey(_ type: LeadListType) -> String { "leads.\(type.rawValue)" }
 
     /// A query's key: the endpoint and its parameters as sent.
-    static func key(_ endpoint: String, _ items: [(String, String)]) -> String {
+    public static func key(_ endpoint: String, _ items: [(String, String)]) -> String {
         endpoint + "?" + items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
     }
 
 
     /// What the last session saw, for the first frame: the owned list's first page,
     /// its first lead's detail, the overview; nil when nothing is cached.
-    func screens() -> CachedScreens? {
+    public func screens() -> CachedScreens? {
         guard let (page, saved) = load(StoredPage<LeadSummary>.self, Self.listKey(.owned)) else { return nil }
         var screens = CachedScreens(leads: page.page, savedAt: saved)
         screens.overview = load(Overview.self, "overview")?.value
@@ -151,16 +151,16 @@ final class LeadsCache: Sendable {
 /// Whether the service answers: the first failure to reach it (refused, timed
 /// out, no such host, TLS, a dropped connection) and the first answer after
 /// one are told to the observer, once each.
-final class Connectivity: Sendable {
+public final class Connectivity: Sendable {
     private let state = Mutex<(offlineSince: Date?, observer: (@Sendable (Date?) -> Void)?)>((nil, nil))
     /// Where the changes are told (`--log`).
-    let logger: Logger
+    public let logger: Logger
 
-    init(logger: Logger = .silent) { self.logger = logger }
+    public init(logger: Logger = .silent) { self.logger = logger }
 
-    func observe(_ observer: @escaping @Sendable (Date?) -> Void) { state.withLock { $0.observer = observer } }
+    public func observe(_ observer: @escaping @Sendable (Date?) -> Void) { state.withLock { $0.observer = observer } }
 
-    func failed() {
+    public func failed() {
         let told = state.withLock { state -> (@Sendable (Date?) -> Void, Date)? in
             guard state.offlineSince == nil else { return nil }
             let now = Date()
@@ -173,7 +173,7 @@ final class Connectivity: Sendable {
         }
     }
 
-    func answered() {
+    public func answered() {
         let told = state.withLock { state -> (Date, (@Sendable (Date?) -> Void)?)? in
             guard let since = state.offlineSince else { return nil }
             state.offlineSince = nil
@@ -185,7 +185,7 @@ final class Connectivity: Sendable {
     }
 
     /// A failure that means the service cannot be reached (not one it answered).
-    static func isUnreachable(_ error: any Error) -> Bool {
+    public static func isUnreachable(_ error: any Error) -> Bool {
         (error as? APIError)?.isUnreachable == true
     }
 }
@@ -193,12 +193,16 @@ final class Connectivity: Sendable {
 /// The service, each read the user sees also kept in the cache; when the
 /// service cannot be reached, a read the cache has is answered from it (and
 /// `connectivity` says the app is offline), so every screen seen keeps working.
-struct CachingService: LeadsService {
-    let base: any LeadsService
-    let cache: LeadsCache
-    let connectivity: Connectivity
+public struct CachingService: LeadsService {
+    public let base: any LeadsService
+    public let cache: LeadsCache
+    public let connectivity: Connectivity
     /// When the oldest answer taken from the cache was saved (the command line marks its output with it).
-    var answeredFromCache: CacheAnswers? = nil
+    public var answeredFromCache: CacheAnswers? = nil
+
+    public init(base: any LeadsService, cache: LeadsCache, connectivity: Connectivity, answeredFromCache: CacheAnswers? = nil) {
+        self.base = base; self.cache = cache; self.connectivity = connectivity; self.answeredFromCache = answeredFromCache
+    }
 
     /// `fetch`, saved under `key` as `store(value)`; unreachable, the cache's copy under `key`.
     private func read<Value, Stored: Codable>(_ key: String, _ fetch: () async throws -> Value,
@@ -233,7 +237,7 @@ struct CachingService: LeadsService {
         }
     }
 
-    func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> {
+    public func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> {
         let page = try await read(LeadsCache.key("leads", query.queryItems), { try await base.leads(query) },
                                   store: LeadsCache.StoredPage.init, restore: \.page)
         // The first page of a list without filters: what the next start shows first.
@@ -243,53 +247,55 @@ struct CachingService: LeadsService {
         return page
     }
 
-    func lead(slug: String) async throws -> LeadDetail {
+    public func lead(slug: String) async throws -> LeadDetail {
         try await read("lead.\(slug)", { try await base.lead(slug: slug) }, store: { $0 }, restore: { $0 })
     }
 
-    func overview(appointments: OverviewAppointmentFilter?) async throws -> Overview {
+    public func overview(appointments: OverviewAppointmentFilter?) async throws -> Overview {
         try await read(appointments.map { "overview?appointment=\($0.rawValue)" } ?? "overview", { try await base.overview(appointments: appointments) },
                        store: { $0 }, restore: { $0 })
     }
 
-    func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> {
+    public func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> {
         try await read(LeadsCache.key("appointments", query.queryItems), { try await base.appointments(query) },
                        store: LeadsCache.StoredPage.init, restore: \.page)
     }
 
-    func createAppointment(_ draft: AppointmentDraft) async throws { try await write { try await base.createAppointment(draft) } }
-    func updateAppointment(_ changes: AppointmentChanges) async throws { try await write { try await base.updateAppointment(changes) } }
-    func deleteAppointment(id: Int) async throws { try await write { try await base.deleteAppointment(id: id) } }
-    func createLead(_ draft: LeadDraft) async throws { try await write { try await base.createLead(draft) } }
-    func updateLead(slug: String, _ draft: LeadDraft) async throws { try await write { try await base.updateLead(slug: slug, draft) } }
-    func deleteLead(slug: String) async throws { try await write { try await base.deleteLead(slug: slug) } }
-    func createNote(slug: String, text: String) async throws { try await write { try await base.createNote(slug: slug, text: text) } }
-    func deleteNote(id: Int) async throws { try await write { try await base.deleteNote(id: id) } }
-    func shutdown() async { await base.shutdown() }
-    func replaceToken(_ token: String) async { await base.replaceToken(token) }
+    public func createAppointment(_ draft: AppointmentDraft) async throws { try await write { try await base.createAppointment(draft) } }
+    public func updateAppointment(_ changes: AppointmentChanges) async throws { try await write { try await base.updateAppointment(changes) } }
+    public func deleteAppointment(id: Int) async throws { try await write { try await base.deleteAppointment(id: id) } }
+    public func createLead(_ draft: LeadDraft) async throws { try await write { try await base.createLead(draft) } }
+    public func updateLead(slug: String, _ draft: LeadDraft) async throws { try await write { try await base.updateLead(slug: slug, draft) } }
+    public func deleteLead(slug: String) async throws { try await write { try await base.deleteLead(slug: slug) } }
+    public func createNote(slug: String, text: String) async throws { try await write { try await base.createNote(slug: slug, text: text) } }
+    public func deleteNote(id: Int) async throws { try await write { try await base.deleteNote(id: id) } }
+    public func shutdown() async { await base.shutdown() }
+    public func replaceToken(_ token: String) async { await base.replaceToken(token) }
 }
 
 /// The oldest save time among the answers a command took from the cache.
-final class CacheAnswers: Sendable {
+public final class CacheAnswers: Sendable {
     private let oldest = Mutex<Date?>(nil)
-    func saw(_ savedAt: Date) { oldest.withLock { $0 = min($0 ?? savedAt, savedAt) } }
+    public init() {}
+    public func saw(_ savedAt: Date) { oldest.withLock { $0 = min($0 ?? savedAt, savedAt) } }
     /// Nil when every answer came from the service.
-    var savedAt: Date? { oldest.withLock { $0 } }
+    public var savedAt: Date? { oldest.withLock { $0 } }
 }
 
 /// The service as `--offline` sees it: never reached, so every read is the cache's.
-struct OfflineService: LeadsService {
-    static let error = APIError.transport(.init(.cannotConnect, "--offline: the service is not asked"))
-    func overview(appointments: OverviewAppointmentFilter?) async throws -> Overview { throw Self.error }
-    func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> { throw Self.error }
-    func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> { throw Self.error }
-    func lead(slug: String) async throws -> LeadDetail { throw Self.error }
-    func createAppointment(_ draft: AppointmentDraft) async throws { throw Self.error }
-    func updateAppointment(_ changes: AppointmentChanges) async throws { throw Self.error }
-    func deleteAppointment(id: Int) async throws { throw Self.error }
-    func createLead(_ draft: LeadDraft) async throws { throw Self.error }
-    func updateLead(slug: String, _ draft: LeadDraft) async throws { throw Self.error }
-    func deleteLead(slug: String) async throws { throw Self.error }
-    func createNote(slug: String, text: String) async throws { throw Self.error }
-    func deleteNote(id: Int) async throws { throw Self.error }
+public struct OfflineService: LeadsService {
+    public init() {}
+    public static let error = APIError.transport(.init(.cannotConnect, "--offline: the service is not asked"))
+    public func overview(appointments: OverviewAppointmentFilter?) async throws -> Overview { throw Self.error }
+    public func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> { throw Self.error }
+    public func appointments(_ query: AppointmentQuery) async throws -> Page<Appointment> { throw Self.error }
+    public func lead(slug: String) async throws -> LeadDetail { throw Self.error }
+    public func createAppointment(_ draft: AppointmentDraft) async throws { throw Self.error }
+    public func updateAppointment(_ changes: AppointmentChanges) async throws { throw Self.error }
+    public func deleteAppointment(id: Int) async throws { throw Self.error }
+    public func createLead(_ draft: LeadDraft) async throws { throw Self.error }
+    public func updateLead(slug: String, _ draft: LeadDraft) async throws { throw Self.error }
+    public func deleteLead(slug: String) async throws { throw Self.error }
+    public func createNote(slug: String, text: String) async throws { throw Self.error }
+    public func deleteNote(id: Int) async throws { throw Self.error }
 }
