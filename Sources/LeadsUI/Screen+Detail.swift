@@ -13,14 +13,18 @@ extension Screen {
             return
         }
         let isFocused = state.focus != .list && state.modals.isEmpty
-        PaneFrame(title: detail.name, isFocused: isFocused, counter: detail.isLoading ? "loading…" : nil)
+        // A change of this lead waiting in the outbox: shown as it will be, marked.
+        let waiting = state.outbox.leadEdits[detail.slug]
+        let shown = waiting.flatMap { draft in detail.lead.map { $0.applying(draft) } } ?? detail.lead
+        PaneFrame(title: shown?.name ?? detail.name, isFocused: isFocused,
+                  counter: waiting != nil ? "changes to send" : detail.isLoading ? "loading…" : nil)
             .render(in: rect, buffer: &buffer, theme: theme)
-        let parts = DetailLayout(frame: rect, lead: detail.lead)
+        let parts = DetailLayout(frame: rect, lead: shown)
         if let error = detail.error, detail.lead == nil {
             buffer.putPadded(say("Could not load: \(error)  (\(key: .refresh) to retry)", state), x: parts.fields.x + 1, y: parts.fields.y,
                              width: parts.fields.width - 1, style: theme["status.error"])
         }
-        if let lead = detail.lead { renderFields(lead, parts.fieldLines, parts.fields, &buffer) }
+        if let lead = shown { renderFields(lead, parts.fieldLines, parts.fields, &buffer) }
         let notes = detail.notes, activities = detail.activities
         renderDetailList(.notes, "Notes", detail, in: parts.notes, count: notes.count, focused: isFocused && state.focus == .notes,
                          middle: ("BY", 8), empty: detail.lead == nil ? "" : say("No notes yet: \(key: .newNote) to add one.", state),

@@ -218,6 +218,15 @@ public final class Screen {
         let columns = Self.listColumns(width: inside.width)
         let rows = list.rows, visible = list.visible
         let styles = statusStyles, theme = self.theme
+        // A lead change waiting in the outbox shows in its row, marked.
+        let edits = state.outbox.leadEdits
+        @Sendable func lead(_ row: Int) -> LeadSummary {
+            let lead = rows[visible[row]]
+            guard !edits.isEmpty, let draft = edits[lead.slug] else { return lead }
+            var edited = lead.applying(draft)
+            edited.name = "* " + edited.name   // marked: its change waits in the outbox (the detail says "changes to send")
+            return edited
+        }
         var empty: TextWithKeys = ""
         if !visible.isEmpty {
             // Rows to show: no empty text to write.
@@ -234,9 +243,9 @@ public final class Screen {
             columns: columns.map { TableWidget.Column($0.title, $0.width) }, rowCount: visible.count,
             state: ListState(selected: list.selected, offset: offset), isFocused: state.focus == .list,
             emptyText: empty.isEmpty ? "" : say(empty, state),
-            cell: { row, column in Self.text(of: rows[visible[row]], columns[column].field) })
+            cell: { row, column in Self.text(of: lead(row), columns[column].field) })
         table.cellStyle = { row, column in
-            columns[column].field == .status ? styles.style(for: rows[visible[row]].status, theme: theme) : nil
+            columns[column].field == .status ? styles.style(for: lead(row).status, theme: theme) : nil
         }
         table.render(in: inside, buffer: &buffer, theme: theme)
         frame.hits.addRows(Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: dataRows), .list, firstRow: offset)

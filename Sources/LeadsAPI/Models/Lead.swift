@@ -45,7 +45,7 @@ public struct LeadSummary: Sendable, Hashable, Codable, Identifiable {
         )
     }
 
-    static func fullName(_ first: String, _ last: String) -> String {
+    public static func fullName(_ first: String, _ last: String) -> String {
         [first, last].filter { !$0.isEmpty }.joined(separator: " ")
     }
 

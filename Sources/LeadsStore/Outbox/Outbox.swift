@@ -125,6 +125,14 @@ public struct OutboxState: Equatable, Sendable {
         }
     }
 
+    /// Lead changes waiting, by slug (the latest when there are several): the list row and
+    /// the detail show them, marked.
+    public var leadEdits: [String: LeadDraft] {
+        var edits: [String: LeadDraft] = [:]
+        for entry in entries { if case .updateLead(let slug, let draft) = entry.write { edits[slug] = draft } }
+        return edits
+    }
+
     /// Bookings waiting, as the calendar shows them (status `to send`).
     public var waitingAppointments: [Appointment] {
         entries.compactMap { entry in
@@ -326,5 +334,32 @@ enum OutboxLookup {
         case .updateAppointment, .deleteAppointment, .updateLead, .deleteLead, .deleteNote:
             return false   // sent again: the same result either way
         }
+    }
+}
+
+extension LeadSummary {
+    /// The row as a waiting change will leave it (what the form sent; empty values kept as they are).
+    public func applying(_ draft: LeadDraft) -> LeadSummary {
+        var lead = self
+        lead.firstName = draft.firstName; lead.lastName = draft.lastName
+        lead.name = LeadSummary.fullName(draft.firstName, draft.lastName)
+        lead.email = draft.email; lead.phone = draft.phone
+        if let status = draft.status, !status.isEmpty { lead.status = status }
+        if let source = draft.source, !source.isEmpty { lead.source = source }
+        return lead
+    }
+}
+
+extension LeadDetail {
+    /// The detail as a waiting change will leave it.
+    public func applying(_ draft: LeadDraft) -> LeadDetail {
+        var lead = self
+        lead.firstName = draft.firstName; lead.lastName = draft.lastName
+        lead.name = LeadSummary.fullName(draft.firstName, draft.lastName)
+        lead.email = draft.email; lead.phone = draft.phone; lead.message = draft.message
+        lead.location = draft.location
+        if let status = draft.status, !status.isEmpty { lead.status = status }
+        if let source = draft.source, !source.isEmpty { lead.source = source }
+        return lead
     }
 }

@@ -133,6 +133,20 @@ import Testing
         #expect(state.message?.text.description.hasPrefix("The service refused the delete of First0 Last0") == true)
     }
 
+    @Test func aLeadEditWaitingShowsAsItWillBe() {
+        var state = Self.offline()
+        let draft = LeadDraft(firstName: "Zoë", lastName: "Ångström", email: "zoe@example.com", phone: "+4412345", location: "Oslo",
+                              message: "m", assignee: "demo", status: "customer", source: "website")
+        let draftForm = Draft(id: "d", savedAt: Fixtures.now, content: .lead(slug: "lead-0", values: ["first_name": "Zoë"]))
+        _ = AppReducer.reduce(&state, .outboxRestored([OutboxEntry(id: 1, write: .updateLead(slug: "lead-0", draft), origin: .form(draftForm),
+                                                                   label: "changes to a lead (Zoë Ångström)", madeAt: Fixtures.now)]))
+        #expect(state.outbox.leadEdits["lead-0"] == draft)
+        let row = state.list.selectedLead.map { $0.applying(draft) }
+        #expect(row?.name == "Zoë Ångström" && row?.status == "customer" && row?.slug == "lead-0")
+        let detail = state.detail?.lead.map { $0.applying(draft) }
+        #expect(detail?.email == "zoe@example.com" && detail?.location == "Oslo")
+    }
+
     @Test func theOutboxViewOpensSendsAndDiscardsAndQuittingSaysWhatWaits() {
         var state = Self.offline()
         _ = Self.addNote(&state, "one")
