@@ -13,13 +13,18 @@ extension AppReducer {
             case .changed: return []
             case .sent(let entry, let alreadyThere): return outboxSent(&state, entry, alreadyThere: alreadyThere)
             case .refused(let entry, let error): return outboxRefused(&state, entry, error)
+            case .discarded(let entry):
+                // A delete or status change never sent: its row shows as it is again.
+                guard case .change(let target) = entry.origin else { return [] }
+                return pendingOutcome(&state, .undone(target))
             case .unreachable: return []
             }
         }
         if outputs.contains(.delegate(.changed)) { effects.append(.saveOutbox(state.outbox.entries)) }
         showWaiting(&state)
-        if state.isQuitting, !state.outbox.isEmpty, state.outbox.inFlight == nil, state.pending.isEmpty, !effects.contains(.quit) {
-            effects.append(.quit)   // what could not go is kept for the next start
+        // Quitting waited for a send in flight: its answer has come (what could not go is kept for the next start).
+        if state.isQuitting, state.outbox.inFlight == nil, state.pending.isEmpty, !effects.contains(.quit) {
+            effects.append(.quit)
         }
         return effects
     }
@@ -51,8 +56,11 @@ extension AppReducer {
     /// A form's save while offline, or whose send could not reach the service: the form
     /// closes, its change waits in the outbox (in place of the entry it was opened from).
     static func queueForm(_ state: inout AppState, at index: Int, _ request: Request, mayHaveArrived: Bool = false) -> [Effect] {
-        let modal = state.modals.remove(at: index)
-        guard let draft = modal.formDraft(at: state.now) else { return [] }
+        guard let draft = state.modals[index].formDraft(at: state.now) else {
+            // Nothing typed to keep (a form saved unchanged): it stays open, saying why it was not saved.
+            return form(&state, at: index, .saved(.failure(.transport(.init(.cannotConnect, "offline")))))
+        }
+        state.modals.remove(at: index)
         let label = draft.summary
         if let editing = state.outbox.editing, state.outbox.editingDepth == index, let write = OutboxEntry.Write(request) {
             state.outbox.editingDepth = nil

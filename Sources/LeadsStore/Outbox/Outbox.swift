@@ -179,6 +179,8 @@ public enum OutboxFeature {
         case sent(OutboxEntry, alreadyThere: Bool)
         /// The service said no: the entry left the outbox; its form opens again with the reason.
         case refused(OutboxEntry, APIError)
+        /// The user discarded it: it will never be sent.
+        case discarded(OutboxEntry)
         /// The service could not be reached again.
         case unreachable(APIError)
         /// The entries changed: store them.
@@ -211,7 +213,7 @@ public enum OutboxFeature {
             guard state.inFlight != id, let index = state.entries.firstIndex(where: { $0.id == id }) else { return [] }
             let entry = state.entries.remove(at: index)
             state.selected = min(state.selected, max(0, state.entries.count - 1))
-            return [.message("Discarded \(entry.label).", .success), .delegate(.changed)]
+            return [.message("Discarded \(entry.label).", .success), .delegate(.discarded(entry)), .delegate(.changed)]
         case .ticked:
             guard let retryAt = state.retryAt, context.now >= retryAt else { return [] }
             state.retryAt = nil

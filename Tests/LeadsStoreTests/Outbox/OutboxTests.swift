@@ -133,6 +133,19 @@ import Testing
         #expect(state.message?.text.description.hasPrefix("The service refused the delete of First0 Last0") == true)
     }
 
+    @Test func aDiscardedDeleteShowsItsRowAgain() {
+        var state = Self.offline()
+        _ = AppReducer.reduce(&state, .commandInvoked(.deleteLead))
+        _ = AppReducer.reduce(&state, .commandInvoked(.yes))
+        _ = AppReducer.reduce(&state, .ticked(Fixtures.now.addingTimeInterval(state.settings.undoSeconds + 1)))
+        #expect(state.list.hidden.contains("lead-0") && state.outbox.count == 1)
+        _ = AppReducer.reduce(&state, .commandInvoked(.showOutbox))
+        _ = AppReducer.reduce(&state, .commandInvoked(.discardOutboxEntry))
+        let discarded = AppReducer.reduce(&state, .commandInvoked(.yes))
+        #expect(Self.stored(discarded) == [])
+        #expect(!state.list.hidden.contains("lead-0") && state.outbox.isEmpty)
+    }
+
     @Test func aLeadEditWaitingShowsAsItWillBe() {
         var state = Self.offline()
         let draft = LeadDraft(firstName: "Zoë", lastName: "Ångström", email: "zoe@example.com", phone: "+4412345", location: "Oslo",
