@@ -125,6 +125,54 @@ public final class LeadsCache: Sendable {
 
     public static func listKey(_ type: LeadListType) -> String { "leads.\(type.rawValue)" }
 
+    /// The rows `offset..<offset+limit` of a lead list with `query`'s filters, put together
+    /// from every page kept for those filters whatever their page size (the app reads 50 at a
+    /// time, `leads list --all` 500): nil unless every row asked for is there. Saved at the
+    /// oldest of the pages used.
+    public func assembledLeads(_ query: LeadQuery) -> (page: Page<LeadSummary>, savedAt: Date)? {
+        var filters = query
+        filters.limit = nil
+        filters.offset = nil
+        let wanted = Self.key("leads", filters.queryItems)
+        guard let rows = try? database.read({ db in
+            try Row.fetchAll(db, sql: "SELECT key, body, saved_at FROM screens WHERE key LIKE 'leads?%'")
+        }) else { return nil }
+        var byPosition: [Int: LeadSummary] = [:]
+        var count: Int?
+        var oldest: Date?
+        for row in rows {
+            guard let key: String = row["key"], let body: Data = row["body"], let saved: Double = row["saved_at"] else { continue }
+            let (rest, offset) = Self.withoutPaging(key)
+            guard rest == wanted, let page = try? JSONDecoder().decode(StoredPage<LeadSummary>.self, from: body) else { continue }
+            for (index, lead) in page.results.enumerated() { byPosition[offset + index] = lead }
+            count = max(count ?? 0, page.count)
+            let date = Date(timeIntervalSince1970: saved)
+            oldest = min(oldest ?? date, date)
+        }
+        guard let total = count, let savedAt = oldest else { return nil }
+        let start = query.offset ?? 0
+        let end = min(total, start + (query.limit ?? 50))
+        guard start <= end else { return nil }
+        var results: [LeadSummary] = []
+        for position in start..<end {
+            guard let lead = byPosition[position] else { return nil }
+            results.append(lead)
+        }
+        let next = end < total ? URL(string: "offline:leads?offset=\(end)") : nil
+        return (Page(results: results, count: total, next: next), savedAt)
+    }
+
+    /// A list key without its `limit` and `offset` items, and the offset it had.
+    static func withoutPaging(_ key: String) -> (String, Int) {
+        guard let mark = key.firstIndex(of: "?") else { return (key, 0) }
+        var offset = 0
+        let kept = key[key.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: true).filter { item in
+            if item.hasPrefix("offset=") { offset = Int(item.dropFirst(7)) ?? 0; return false }
+            return !item.hasPrefix("limit=")
+        }
+        return (String(key[...mark]) + kept.joined(separator: "&"), offset)
+    }
+
     /// A query's key: the endpoint and its parameters as sent.
     public static func key(_ endpoint: String, _ items: [(String, String)]) -> String {
         endpoint + "?" + items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
@@ -204,9 +252,11 @@ public struct CachingService: LeadsService {
         self.base = base; self.cache = cache; self.connectivity = connectivity; self.answeredFromCache = answeredFromCache
     }
 
-    /// `fetch`, saved under `key` as `store(value)`; unreachable, the cache's copy under `key`.
+    /// `fetch`, saved under `key` as `store(value)`; unreachable, the cache's copy under `key`,
+    /// else what `fallback` puts together from other copies.
     private func read<Value, Stored: Codable>(_ key: String, _ fetch: () async throws -> Value,
-                                              store: (Value) -> Stored, restore: (Stored) -> Value) async throws -> Value {
+                                              store: (Value) -> Stored, restore: (Stored) -> Value,
+                                              fallback: () -> (Value, Date)? = { nil }) async throws -> Value {
         do {
             let value = try await fetch()
             connectivity.answered()
@@ -217,7 +267,13 @@ public struct CachingService: LeadsService {
             connectivity.failed()
             let what = key.split(separator: "?", maxSplits: 1).first.map(String.init) ?? key
             guard let (kept, savedAt) = cache.load(Stored.self, key) else {
+                if let (value, savedAt) = fallback() {
+                    connectivity.logger.info("cache: answered \(what) from the pages kept, the oldest saved \(savedAt.formatted(.iso8601))")
+                    answeredFromCache?.saw(savedAt)
+                    return value
+                }
                 connectivity.logger.info("cache: no copy of \(what) to answer with")
+                answeredFromCache?.missed(what)
                 throw error
             }
             connectivity.logger.info("cache: answered \(what) with the copy saved \(savedAt.formatted(.iso8601))")
@@ -239,7 +295,7 @@ public struct CachingService: LeadsService {
 
     public func leads(_ query: LeadQuery) async throws -> Page<LeadSummary> {
         let page = try await read(LeadsCache.key("leads", query.queryItems), { try await base.leads(query) },
-                                  store: LeadsCache.StoredPage.init, restore: \.page)
+                                  store: LeadsCache.StoredPage.init, restore: \.page, fallback: { cache.assembledLeads(query) })
         // The first page of a list without filters: what the next start shows first.
         if (query.offset ?? 0) == 0, query == LeadQuery(listType: query.listType, limit: query.limit, offset: query.offset) {
             cache.save(LeadsCache.listKey(query.listType), LeadsCache.StoredPage(page))
@@ -276,7 +332,11 @@ public struct CachingService: LeadsService {
 /// The oldest save time among the answers a command took from the cache.
 public final class CacheAnswers: Sendable {
     private let oldest = Mutex<Date?>(nil)
+    private let missing = Mutex<String?>(nil)
     public init() {}
+    /// What was asked of the cache and not there (`lead.ana-souza-1`, `leads`), the first such.
+    public func missed(_ what: String) { missing.withLock { $0 = $0 ?? what } }
+    public var firstMissed: String? { missing.withLock { $0 } }
     public func saw(_ savedAt: Date) { oldest.withLock { $0 = min($0 ?? savedAt, savedAt) } }
     /// Nil when every answer came from the service.
     public var savedAt: Date? { oldest.withLock { $0 } }

@@ -42,7 +42,7 @@ struct OutboxView {
             let selected = index == outbox.selected
             let style = selected ? theme["ui.selection"] : theme["ui.text"]
             let when = AppReducer.clock(entry.madeAt, zone)
-            buffer.putPadded(" \(when)  \(entry.label)", x: inside.x, y: y, width: inside.width, style: style)
+            buffer.putPadded("\(selected ? "▸" : " ")\(when)  \(entry.label)", x: inside.x, y: y, width: inside.width, style: style)
             if y + 1 < inside.y + listHeight {
                 let stateStyle = entry.lastProblem != nil && outbox.inFlight != entry.id ? theme["status.warning"] : theme["ui.text.dim"]
                 buffer.putPadded("        \(Self.state(of: entry, in: outbox))", x: inside.x, y: y + 1, width: inside.width,

@@ -21,8 +21,14 @@ extension Screen {
             .render(in: rect, buffer: &buffer, theme: theme)
         let parts = DetailLayout(frame: rect, lead: shown)
         if let error = detail.error, detail.lead == nil {
-            buffer.putPadded(say("Could not load: \(error)  (\(key: .refresh) to retry)", state), x: parts.fields.x + 1, y: parts.fields.y,
-                             width: parts.fields.width - 1, style: theme["status.error"])
+            // Offline, a lead never opened before has nothing in the cache: said as such, not as a network error.
+            let text: TextWithKeys = state.offlineSince != nil
+                ? "Offline, and this lead was never opened while online: nothing cached to show (\(key: .refresh) retries)."
+                : "Could not load: \(error)  (\(key: .refresh) to retry)"
+            let lines = TextArea.lines(of: say(text, state), width: max(1, parts.fields.width - 1))
+            for (row, line) in lines.prefix(max(1, parts.fields.height)).enumerated() {
+                buffer.putPadded(line, x: parts.fields.x + 1, y: parts.fields.y + row, width: parts.fields.width - 1, style: theme["status.error"])
+            }
         }
         if let lead = shown { renderFields(lead, parts.fieldLines, parts.fields, &buffer) }
         let notes = detail.notes, activities = detail.activities

@@ -85,14 +85,19 @@ public final class Screen {
         // else the overview's count of every lead of yours.
         if let total = state.list.total {
             let kind = state.list.listType == .owned ? "owned" : "assigned"
-            right.append("\(Self.grouped(total)) \(kind)\(state.list.serverFilter.isEmpty ? "" : " matching")")
+            // Less the leads whose delete waits (as the list's counter counts them).
+            right.append("\(Self.grouped(max(0, total - state.list.hidden.count))) \(kind)\(state.list.serverFilter.isEmpty ? "" : " matching")")
         } else if let total = state.dashboard.totalLeads {
             right.append("\(Self.grouped(total)) leads")
         }
         if let today = state.todayAppointments { right.append("\(today) today") }
         if let waiting = state.outbox.titleText { right.append(waiting) }
         right.append(Self.clock(state.now, state.settings.timeZone))
-        let rightText = right.joined(separator: " · ") + " "
+        var rightText = right.joined(separator: " · ") + " "
+        // The view tabs need 37 columns: the clock gives way first.
+        if rect.width - x - DisplayWidth.of(rightText) < 37, right.count > 1 {
+            rightText = right.dropLast().joined(separator: " · ") + " "
+        }
         let rightWidth = DisplayWidth.of(rightText)
         if rect.width - x - rightWidth >= 37 {
             for (index, tab) in viewTabs.enumerated() {

@@ -130,7 +130,14 @@ extension AppReducer {
                 state.message = StatusMessage("Select a note in the notes list first (\(key: .nextPane) to it).", .warning, at: state.now)
                 return []
             }
-            guard let detail = state.detail, let note = detail.selectedNote, let id = note.id else { return [] }
+            guard let detail = state.detail, let note = detail.selectedNote else { return [] }
+            guard let id = note.id else {
+                if detail.noteSelected < detail.waitingNotes.count {
+                    state.message = StatusMessage("This note waits to be sent: change or discard it in the outbox (\(key: .palette) outbox).",
+                                                  .info, at: state.now)
+                }
+                return []
+            }
             let excerpt = note.note.count > 40 ? String(note.note.prefix(40)) + "…" : note.note
             state.modals.append(.confirm(Confirmation(kind: .deleteNote(id: id, slug: detail.slug, excerpt: excerpt),
                                                       title: "Delete note", question: "Delete the note “\(excerpt)” on \(detail.name)?")))

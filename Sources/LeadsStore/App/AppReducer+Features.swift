@@ -140,7 +140,10 @@ extension AppReducer {
         case .deleted(.appointmentStatus):
             return appointmentsChanged(&state)
         case .deleted(.lead(let slug)):
-            return list(&state, .remove(slug: slug)) + dashboard(&state, .refresh(withCounts: false))
+            // Its appointments go with it: the calendar loads again (now if it is shown, else when it is).
+            var effects = list(&state, .remove(slug: slug)) + dashboard(&state, .refresh(withCounts: false))
+            if state.view == .calendar { effects += appointmentsChanged(&state) } else { state.calendar.forget() }
+            return effects
         case .deleted(.note(_, let slug)):
             return state.detail?.slug == slug ? detail(&state, .reload) : []
         case .deleted(.appointment):

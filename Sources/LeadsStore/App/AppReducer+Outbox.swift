@@ -40,6 +40,8 @@ extension AppReducer {
         }
         let bookings = state.outbox.waitingAppointments
         if bookings != state.calendar.waiting { state.calendar.waiting = bookings }
+        let changed = state.outbox.changedAppointmentIDs
+        if changed != state.calendar.changedIDs { state.calendar.changedIDs = changed }
     }
 
     /// A change the service cannot take now goes into the outbox. `mayHaveArrived`: its
@@ -49,24 +51,33 @@ extension AppReducer {
         guard let write = OutboxEntry.Write(request) else { return [] }
         let effects = outbox(&state, .add(write, origin: origin, label: label, mayHaveArrived: mayHaveArrived))
         let count = state.outbox.count
-        state.message = StatusMessage("Offline: \(label) waits to be sent (\(count) to send).", .warning, at: state.now)
+        state.message = StatusMessage("Kept to send when the service answers: \(label) (\(count) to send).", .warning, at: state.now)
         return effects
     }
 
     /// A form's save while offline, or whose send could not reach the service: the form
     /// closes, its change waits in the outbox (in place of the entry it was opened from).
     static func queueForm(_ state: inout AppState, at index: Int, _ request: Request, mayHaveArrived: Bool = false) -> [Effect] {
-        guard let draft = state.modals[index].formDraft(at: state.now) else {
+        guard var draft = state.modals[index].formDraft(at: state.now) else {
             // Nothing typed to keep (a form saved unchanged): it stays open, saying why it was not saved.
             return form(&state, at: index, .saved(.failure(.transport(.init(.cannotConnect, "offline")))))
         }
         state.modals.remove(at: index)
+        // A booking keeps the time it was worked out to ("today 9:00" would move to another day).
+        if case .appointment(let id, let slug, var values) = draft.content {
+            switch request {
+            case .createAppointment(let sent): values["start"] = sent.from
+            case .updateAppointment(let sent): if let from = sent.from { values["start"] = from }
+            default: break
+            }
+            draft.content = .appointment(id: id, leadSlug: slug, values: values)
+        }
         let label = draft.summary
         if let editing = state.outbox.editing, state.outbox.editingDepth == index, let write = OutboxEntry.Write(request) {
             state.outbox.editingDepth = nil
             var effects = outbox(&state, .replace(id: editing, write, origin: .form(draft), label: label))
             effects += outbox(&state, .editing(nil))
-            state.message = StatusMessage("Changed \(label): it waits to be sent (\(state.outbox.count) to send).", .warning, at: state.now)
+            state.message = StatusMessage("Changed, kept to send: \(label) (\(state.outbox.count) to send).", .warning, at: state.now)
             return effects
         }
         return queue(&state, request, origin: .form(draft), label: label, mayHaveArrived: mayHaveArrived)

@@ -15,7 +15,8 @@ public enum AppReducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let effects = reduceAction(&state, action)
         // What waits in the outbox shows on whatever detail or day is shown now.
-        if !state.outbox.isEmpty || state.detail?.waitingNotes.isEmpty == false || !state.calendar.waiting.isEmpty {
+        if !state.outbox.isEmpty || state.detail?.waitingNotes.isEmpty == false || !state.calendar.waiting.isEmpty
+            || !state.calendar.changedIDs.isEmpty {
             showWaiting(&state)
         }
         return effects
@@ -252,7 +253,8 @@ public enum AppReducer {
         if state.isDetailStale, state.view == .leads { effects += followSelection(&state) }
         // The lead picker searches every lead: the pages not loaded yet come while it is open.
         let picking = state.modals.contains { if case .appointmentForm(let form) = $0 { return form.lead == nil && !form.form.value(.lead).isEmpty }; return false }
-        effects += list(&state, .fetchRest(everyPage: picking))
+        // Not while offline: each page would fail at once, every tick.
+        if state.offlineSince == nil { effects += list(&state, .fetchRest(everyPage: picking)) }
         // Offline: the list's first page asked for again, 5 s after, then 10, 20… at most a minute apart.
         if state.offlineSince != nil, let retry = state.nextRetry, now >= retry, state.requests[.leadsPage] == nil {
             state.retryDelay = min(60, state.retryDelay * 2)
@@ -290,7 +292,7 @@ public enum AppReducer {
         }
         if !state.outbox.isEmpty {
             state.modals.removeAll()
-            state.modals.append(.confirm(.quitWithOutbox(count: state.outbox.count)))
+            state.modals.append(.confirm(.quitWithOutbox(count: state.outbox.count, file: state.settings.outboxFile)))
             return []
         }
         state.modals.removeAll()

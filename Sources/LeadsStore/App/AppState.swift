@@ -166,6 +166,8 @@ public struct Settings: Equatable, Sendable {
     public var defaultAssignee: String?
     /// The signed-in user's name, when known (the sandbox's demo user; else settings).
     public var signedInUser: String?
+    /// Where the outbox is kept (the profile's cache file); nil when it is not (the demo).
+    public var outboxFile: String?
     public var timeZone: TimeZone
     /// Minutes before an appointment its reminder shows (0 turns reminders off).
     public var reminderMinutes = 10

@@ -126,11 +126,15 @@ public struct CalendarState: Equatable, Sendable {
     public var waiting: [Appointment] = []
 
     func withMark(_ item: Appointment) -> Appointment {
-        guard let id = item.id, let status = marked[id] else { return item }
-        var marked = item
-        marked.status = status
-        return marked
+        guard let id = item.id, marked[id] != nil || changedIDs.contains(id) else { return item }
+        var shown = item
+        if let status = marked[id] { shown.status = status }
+        if changedIDs.contains(id) { shown.lead = "* " + shown.lead }   // its change waits in the outbox
+        return shown
     }
+
+    /// Appointments whose change waits in the outbox: their lead shows marked `*`.
+    public var changedIDs: Set<Int> = []
 
     /// Shows `status` for the appointment at once (its change waits in the undo window).
     public mutating func mark(id: Int, status: String) { marked[id] = status }

@@ -32,9 +32,12 @@ public struct Confirmation: Equatable, Sendable {
     public static let quitDiscarding = Confirmation(
         kind: .quitDiscarding, title: "Quit", question: "Quit and lose what you typed? \(key: .yes) quits · \(key: .no) goes back")
 
-    public static func quitWithOutbox(count: Int) -> Confirmation {
-        Confirmation(kind: .quitWithOutbox, title: "Changes not sent",
-                     question: "\(count) change\(count == 1 ? "" : "s") could not be sent yet: kept, and sent at the next start. \(key: .yes) quits · \(key: .no) stays")
+    /// - Parameter file: where they are kept (nil: nowhere, the demo).
+    public static func quitWithOutbox(count: Int, file: String?) -> Confirmation {
+        let changes = "\(count) change\(count == 1 ? "" : "s") could not be sent yet"
+        let kept = file.map { ": kept in \($0) and sent at the next start." } ?? ", and the demo keeps nothing: quitting loses \(count == 1 ? "it" : "them")."
+        return Confirmation(kind: .quitWithOutbox, title: "Changes not sent",
+                            question: "\(changes)\(kept) \(key: .yes) quits · \(key: .no) stays")
     }
 
     public static func discard(_ entry: OutboxEntry) -> Confirmation {

@@ -112,6 +112,15 @@ public struct OutboxState: Equatable, Sendable {
     public init() {}
 
     public var count: Int { entries.count }
+
+    /// Takes out the entry at `index`; the view's selection stays on the entry it was on.
+    @discardableResult
+    mutating func removeEntry(at index: Int) -> OutboxEntry {
+        let entry = entries.remove(at: index)
+        if index < selected { selected -= 1 }
+        selected = min(selected, max(0, entries.count - 1))
+        return entry
+    }
     public var isEmpty: Bool { entries.isEmpty }
 
     /// Lines for the title bar: "3 to send" (nil when nothing waits).
@@ -131,6 +140,11 @@ public struct OutboxState: Equatable, Sendable {
         var edits: [String: LeadDraft] = [:]
         for entry in entries { if case .updateLead(let slug, let draft) = entry.write { edits[slug] = draft } }
         return edits
+    }
+
+    /// Appointments whose change (a status, a new time) waits: the calendar marks them.
+    public var changedAppointmentIDs: Set<Int> {
+        Set(entries.compactMap { if case .updateAppointment(let changes) = $0.write { return changes.id }; return nil })
     }
 
     /// Bookings waiting, as the calendar shows them (status `to send`).
@@ -205,14 +219,15 @@ public enum OutboxFeature {
         case .sendNow(let id):
             guard let index = state.entries.firstIndex(where: { $0.id == id }), state.inFlight != id else { return [] }
             let entry = state.entries.remove(at: index)
-            // Before every other waiting one, but after the one on its way.
-            state.entries.insert(entry, at: state.inFlight == nil ? 0 : 1)
+            // Before every other waiting one, but after the one on its way; the selection goes with it.
+            let place = state.inFlight == nil ? 0 : 1
+            state.entries.insert(entry, at: place)
+            state.selected = place
             state.retryAt = nil
             return [.delegate(.changed)] + send(&state)
         case .discard(let id):
             guard state.inFlight != id, let index = state.entries.firstIndex(where: { $0.id == id }) else { return [] }
-            let entry = state.entries.remove(at: index)
-            state.selected = min(state.selected, max(0, state.entries.count - 1))
+            let entry = state.removeEntry(at: index)
             return [.message("Discarded \(entry.label).", .success), .delegate(.discarded(entry)), .delegate(.changed)]
         case .ticked:
             guard let retryAt = state.retryAt, context.now >= retryAt else { return [] }
@@ -223,7 +238,7 @@ public enum OutboxFeature {
             state.isLooking = false
             switch result {
             case .success(true):
-                let entry = state.entries.remove(at: index)
+                let entry = state.removeEntry(at: index)
                 state.inFlight = nil
                 return [.delegate(.sent(entry, alreadyThere: true)), .delegate(.changed)] + send(&state)
             case .success(false):
@@ -236,7 +251,7 @@ public enum OutboxFeature {
             guard let index = inFlightIndex(state), !state.isLooking else { return [] }
             switch result {
             case .success:
-                let entry = state.entries.remove(at: index)
+                let entry = state.removeEntry(at: index)
                 state.inFlight = nil
                 state.retryDelay = 5
                 return [.delegate(.sent(entry, alreadyThere: false)), .delegate(.changed)] + send(&state)
@@ -299,11 +314,10 @@ public enum OutboxFeature {
         let entry = state.entries[index]
         // A delete sent twice (its answer lost the first time) finds nothing the second time.
         if entry.mayHaveArrived, !entry.write.createsSomething, error.saysNotFound {
-            state.entries.remove(at: index)
+            state.removeEntry(at: index)
             return [.delegate(.sent(entry, alreadyThere: true)), .delegate(.changed)] + send(&state)
         }
-        state.entries.remove(at: index)
-        state.selected = min(state.selected, max(0, state.entries.count - 1))
+        state.removeEntry(at: index)
         return [.delegate(.refused(entry, error)), .delegate(.changed)] + send(&state)
     }
 }

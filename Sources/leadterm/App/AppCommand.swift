@@ -49,6 +49,7 @@ enum AppLauncher {
             account = cacheName
             if let opened = LeadsCache(url: LeadsCache.url(name: cacheName, environment: environment)) {
                 cache = opened
+                settings.outboxFile = opened.url.path
                 service = CachingService(base: client, cache: opened, connectivity: connectivity)
             } else {
                 service = client

@@ -15,6 +15,16 @@ extension ConnectionOptions {
         profile?.name ?? "host-\(baseURL.host ?? "")-\(baseURL.port ?? 0)"
     }
 
+    /// A cache key as people say it: `lead.ana-souza-1` → "lead ana-souza-1", `appointments` → "these appointments".
+    static func describe(_ key: String) -> String {
+        if key.hasPrefix("lead.") { return "lead \(key.dropFirst(5))" }
+        switch key {
+        case "leads": return "these leads"
+        case "appointments": return "these appointments"
+        default: return key.hasPrefix("overview") ? "the overview" : key
+        }
+    }
+
     /// Runs a read command's `body` with the account's local cache (issue 12, point 9): every
     /// answer is kept there, as the app keeps what it shows; with `offline`, or when the
     /// service cannot be reached, what the cache holds answers instead. `body` gets the
@@ -48,7 +58,8 @@ extension ConnectionOptions {
         let cacheOnly = CachingService(base: OfflineService(), cache: cache, connectivity: connectivity, answeredFromCache: answers)
         func missing(_ error: APIError) -> CommandFailure {
             let reason = offline ? "--offline" : "the service cannot be reached (\(error.message))"
-            return CommandFailure(message: "\(reason), and the cache of \(name) (\(file.path)) does not hold this yet: "
+            let what = answers.firstMissed.map(Self.describe) ?? "this"
+            return CommandFailure(message: "\(reason), and the cache of \(name) (\(file.path)) does not hold \(what) yet: "
                                   + "run it once while online, or open it in the app.", exitCode: 5)
         }
         do {

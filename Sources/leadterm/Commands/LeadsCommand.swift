@@ -204,7 +204,9 @@ func footer<Item>(_ page: Page<Item>, offset: Int, noun: String) -> String {
     if page.results.isEmpty {
         text = page.count == 0 ? "No \(noun)." : "No \(noun) at offset \(offset) (of \(page.count))."
     } else {
-        text = "Showing \(offset + 1)–\(offset + page.results.count) of \(page.count) \(noun)."
+        // "of 1 appointment", "of 2 appointments": the noun is given plural.
+        let counted = page.count == 1 && noun.hasSuffix("s") ? String(noun.dropLast()) : noun
+        text = "Showing \(offset + 1)–\(offset + page.results.count) of \(page.count) \(counted)."
         if offset + page.results.count < page.count { text += " Next: --offset \(offset + page.results.count) (or --all)." }
     }
     if page.skippedRecords > 0 { text += " \(page.skippedRecords) unreadable record(s) skipped." }

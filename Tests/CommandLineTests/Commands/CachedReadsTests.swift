@@ -30,6 +30,8 @@ import TestSupport
         #expect(online.stdout.hasPrefix("Today, ") && !online.stdout.contains("cached"), "\(online.stdout)")
         let listed = try await cli("leads", "list", "--limit", "5")
         #expect(listed.status == 0)
+        let everyPage = try await cli("leads", "list", "--all", "--limit", "7")   // pages of 7, as another page size would
+        #expect(everyPage.status == 0)
         let port = sandbox.port
         await sandbox.stop()
         let hold = try PortHold(port: port)   // refused, as a stopped service is
@@ -61,7 +63,14 @@ import TestSupport
         #expect(offline.stderr.contains("answered from the local cache (cached "), "\(offline.stderr)")
         let unseen = try await cli("leads", "show", "ana-souza-1", "--offline")
         #expect(unseen.status == 5)
-        #expect(unseen.stderr.contains("--offline, and the cache of work (") && unseen.stderr.contains("does not hold this yet"), "\(unseen.stderr)")
+        #expect(unseen.stderr.contains("--offline, and the cache of work (") && unseen.stderr.contains("does not hold lead ana-souza-1 yet"),
+                "\(unseen.stderr)")
+        // Another page size than was read: put together from the pages kept (found by a newcomer).
+        let assembled = try await cli("leads", "list", "--offline")
+        #expect(assembled.status == 0, "\(assembled.stderr)")
+        #expect(assembled.stdout.split(separator: "\n").dropFirst(2).first?.hasPrefix("Ana Souza") == true, "\(assembled.stdout)")
+        let all = try await cli("leads", "list", "--offline", "--all")
+        #expect(all.status == 0 && all.stdout == everyPage.stdout, "\(all.stdout)\(all.stderr)")
         #expect(server.requestLines.count == 1, "--offline asked the service: \(server.requestLines)")
 
         // Nothing cached for this profile: one line, in time.

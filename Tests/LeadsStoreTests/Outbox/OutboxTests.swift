@@ -40,7 +40,7 @@ import Testing
         #expect(Self.requests(effects).isEmpty, "nothing is sent while offline")
         #expect(state.modals.isEmpty)
         #expect(Self.stored(effects)?.map(\.write) == [.createNote(slug: "lead-0", text: "Called from the train")])
-        #expect(state.message?.text.description == "Offline: a note on First0 Last0: “Called from the train” waits to be sent (1 to send).")
+        #expect(state.message?.text.description == "Kept to send when the service answers: a note on First0 Last0: “Called from the train” (1 to send).")
         #expect(state.detail?.notes.first?.note == "Called from the train" && state.detail?.waitingNotes.count == 1)
         #expect(state.outbox.titleText == "1 to send")
 
@@ -146,6 +146,45 @@ import Testing
         #expect(!state.list.hidden.contains("lead-0") && state.outbox.isEmpty)
     }
 
+    /// Found by a newcomer: `s` moved the entry first but left the selection where it was, so `d` aimed at another one.
+    @Test func sendNowTakesTheSelectionWithItAndAWaitingNoteSaysWhereItCanBeDiscarded() {
+        var state = Self.offline()
+        _ = Self.addNote(&state, "one")
+        _ = Self.addNote(&state, "two")
+        _ = AppReducer.reduce(&state, .commandInvoked(.showOutbox))
+        _ = AppReducer.reduce(&state, .commandInvoked(.bottom))
+        _ = AppReducer.reduce(&state, .commandInvoked(.sendOutboxEntry))
+        #expect(state.outbox.entries.first?.write == .createNote(slug: "lead-0", text: "two"))
+        #expect(state.outbox.selected == 0)
+        guard let id = state.requests[.outbox] else { Issue.record("not sent"); return }
+        _ = AppReducer.reduce(&state, .responded(id, .change(.failure(.transport(.init(.cannotConnect))))))
+        _ = AppReducer.reduce(&state, .commandInvoked(.discardOutboxEntry))
+        guard case .confirm(let question) = state.topModal else { Issue.record("no question"); return }
+        #expect(question.kind == .discardOutboxEntry(id: 2))
+        _ = AppReducer.reduce(&state, .commandInvoked(.no))
+        _ = AppReducer.reduce(&state, .commandInvoked(.back))
+        // x on a note that waits: said where it can be changed or discarded.
+        _ = AppReducer.reduce(&state, .commandInvoked(.nextPane))
+        #expect(state.focus == .notes && state.detail?.selectedNote?.id == nil)
+        _ = AppReducer.reduce(&state, .commandInvoked(.deleteNote))
+        #expect(state.message?.text.description.hasPrefix("This note waits to be sent") == true)
+    }
+
+    @Test func anAppointmentWhoseChangeWaitsIsMarked() {
+        var state = Self.offline()
+        state.calendar.show([Fixtures.appointment(4, 15, 0)], window: Day(Fixtures.now, in: Fixtures.utc)...Day(Fixtures.now, in: Fixtures.utc))
+        _ = AppReducer.reduce(&state, .outboxRestored([OutboxEntry(id: 1, write: .updateAppointment(AppointmentChanges(id: 4, status: "fullfilled")),
+                                                                   origin: .change(.appointmentStatus(id: 4, status: "fullfilled")),
+                                                                   label: "First4 Last4 marked fulfilled", madeAt: Fixtures.now)]))
+        #expect(state.calendar.changedIDs == [4])
+        #expect(state.calendar.agenda.first?.lead.hasPrefix("* ") == true && state.calendar.agenda.first?.status == "fullfilled")
+        // Where the outbox is kept is said when quitting.
+        state.settings.outboxFile = "/home/ana/.cache/leadterm/work.sqlite"
+        _ = AppReducer.reduce(&state, .commandInvoked(.quit))
+        guard case .confirm(let quit) = state.topModal else { Issue.record("no question"); return }
+        #expect(quit.question.description.contains("kept in /home/ana/.cache/leadterm/work.sqlite and sent at the next start"))
+    }
+
     @Test func aLeadEditWaitingShowsAsItWillBe() {
         var state = Self.offline()
         let draft = LeadDraft(firstName: "Zoë", lastName: "Ångström", email: "zoe@example.com", phone: "+4412345", location: "Oslo",
@@ -183,7 +222,7 @@ import Testing
         // Quitting with a change waiting asks, and says it is kept for the next start.
         _ = AppReducer.reduce(&state, .commandInvoked(.quit))
         guard case .confirm(let quit) = state.topModal else { Issue.record("no question"); return }
-        #expect(quit.kind == .quitWithOutbox && quit.question.description.contains("sent at the next start"))
+        #expect(quit.kind == .quitWithOutbox && quit.question.description.contains("could not be sent yet, and the demo keeps nothing"))
         #expect(AppReducer.reduce(&state, .commandInvoked(.yes)) == [.quit])
     }
 }
