@@ -15,7 +15,9 @@ extension Screen {
         let isFocused = state.focus != .list && state.modals.isEmpty
         // A change of this lead waiting in the outbox: shown as it will be, marked.
         let waiting = state.outbox.leadEdits[detail.slug]
-        let shown = waiting.flatMap { draft in detail.lead.map { $0.applying(draft) } } ?? detail.lead
+        // While it loads, what the list row says (the cells that differ change when it comes, no blank in between).
+        let loaded = detail.lead ?? (detail.error == nil ? detail.preview.map(LeadDetail.init(summary:)) : nil)
+        let shown = waiting.flatMap { draft in loaded.map { $0.applying(draft) } } ?? loaded
         PaneFrame(title: shown?.name ?? detail.name, isFocused: isFocused,
                   counter: waiting != nil ? "changes to send" : detail.isLoading ? "loading…" : nil)
             .render(in: rect, buffer: &buffer, theme: theme)

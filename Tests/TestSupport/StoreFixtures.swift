@@ -12,6 +12,13 @@ public enum Fixtures {
         Settings(serverLabel: "demo", undoSeconds: undo, pageSize: 50, defaultAssignee: nil, signedInUser: "demo", timeZone: utc)
     }
 
+    /// The detail as the list's selection opens it: loading, its row's fields shown meanwhile.
+    public static func followed(_ index: Int) -> LeadDetailState {
+        var detail = LeadDetailState(slug: "lead-\(index)", name: "First\(index) Last\(index)")
+        detail.preview = lead(index)
+        return detail
+    }
+
     public static func lead(_ index: Int, status: String = "prospect") -> LeadSummary {
         LeadSummary(id: index, slug: "lead-\(index)", firstName: "First\(index)", lastName: "Last\(index)",
                     phone: "+1555000\(index)", email: "lead\(index)@example.com",

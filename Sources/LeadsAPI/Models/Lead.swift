@@ -56,6 +56,17 @@ public struct LeadSummary: Sendable, Hashable, Codable, Identifiable {
 /// `assignee` and `owner` when a service sends them (the document's detail
 /// does not, though update requires location and assignee).
 public struct LeadDetail: Sendable, Hashable, Codable, Identifiable {
+    /// What a list row already says of a lead (shown while its detail loads): no notes, no activities.
+    public init(summary: LeadSummary) {
+        self.init(json: .object([
+            "slug": .string(summary.slug), "first_name": .string(summary.firstName), "last_name": .string(summary.lastName),
+            "name": .string(summary.name), "phone": .string(summary.phone), "email": .string(summary.email),
+            "status": .string(summary.status), "source": .string(summary.source), "owner": .string(summary.owner),
+        ]))
+        id = summary.id
+        addedOn = summary.addedOn
+    }
+
     public var id: Int?
     public var slug: String
     public var firstName: String

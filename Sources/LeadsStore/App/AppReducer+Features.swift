@@ -37,7 +37,7 @@ extension AppReducer {
     static func followSelection(_ state: inout AppState) -> [Effect] {
         state.isDetailStale = false
         guard let lead = state.list.selectedLead else { return detail(&state, .clear) }
-        return detail(&state, .show(slug: lead.slug, name: lead.name))
+        return detail(&state, .show(slug: lead.slug, name: lead.name, preview: lead))
     }
 
     /// Effects, or nil for a command the calendar does not handle.

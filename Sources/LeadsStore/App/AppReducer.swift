@@ -250,7 +250,18 @@ public enum AppReducer {
         if state.view == .leads, state.focus == .list, state.modals.isEmpty, state.detail?.slug != state.list.selectedLead?.slug {
             state.isDetailStale = true
         }
-        if state.isDetailStale, state.view == .leads { effects += followSelection(&state) }
+        // The detail follows once the selection rests: seen the same on two ticks (100 ms with
+        // no key between them). A held j or a burst of Down costs the two rows and the counter
+        // a key, not a detail loaded (and drawn) for every lead passed.
+        if state.isDetailStale, state.view == .leads {
+            let selected = state.list.selectedLead?.slug
+            if state.detail == nil || state.selectionOnLastTick == selected {
+                state.selectionOnLastTick = nil
+                effects += followSelection(&state)
+            } else {
+                state.selectionOnLastTick = selected
+            }
+        }
         // The lead picker searches every lead: the pages not loaded yet come while it is open.
         let picking = state.modals.contains { if case .appointmentForm(let form) = $0 { return form.lead == nil && !form.form.value(.lead).isEmpty }; return false }
         // Not while offline: each page would fail at once, every tick.

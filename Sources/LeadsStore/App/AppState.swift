@@ -58,6 +58,8 @@ public struct AppState: Equatable, Sendable {
     public var spinnerFrame = 0
     /// The detail should follow the list's selection at the next quiet moment (tick).
     public var isDetailStale = false
+    /// The selected lead the last tick saw while the detail was stale (it follows when the next tick sees the same).
+    public var selectionOnLastTick: String??
     /// A half-typed key sequence and the keys that may follow (`ctrl-x ctrl-c`).
     public var pendingKeys: String?
 

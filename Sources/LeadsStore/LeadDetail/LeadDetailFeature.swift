@@ -6,7 +6,7 @@ import LeadsAPI
 public enum LeadDetailFeature {
     public enum Action: Equatable, Sendable {
         /// Show this lead, loading it unless it is already shown or on its way.
-        case show(slug: String, name: String)
+        case show(slug: String, name: String, preview: LeadSummary? = nil)
         /// Nothing to show (an empty list): no detail, and none on its way.
         case clear
         /// Load the shown lead again (refresh, or after a change).
@@ -27,9 +27,10 @@ public enum LeadDetailFeature {
 
     public static func reduce(_ state: inout LeadDetailState?, _ action: Action, _ context: Context) -> [Output<Delegate>] {
         switch action {
-        case .show(let slug, let name):
+        case .show(let slug, let name, let preview):
             if state?.slug == slug { return [] }
             state = LeadDetailState(slug: slug, name: name)
+            state?.preview = preview
             return [.request(.leadDetail, .lead(slug: slug))]
         case .clear:
             state = nil

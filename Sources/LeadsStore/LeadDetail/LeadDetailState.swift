@@ -6,6 +6,8 @@ public struct LeadDetailState: Equatable, Sendable {
     public var slug: String
     /// From the list row, shown while the detail loads.
     public var name: String
+    /// The list row, whose fields show while the detail loads (nil when opened from elsewhere).
+    public var preview: LeadSummary?
     public private(set) var lead: LeadDetail?
     public var isLoading = true
     public var error: String?

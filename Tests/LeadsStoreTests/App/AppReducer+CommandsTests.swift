@@ -13,7 +13,7 @@ import TextEditing
             $0.isShowingDetail = true
             $0.focus = .notes
             $0.isDetailStale = false
-            $0.detail = LeadDetailState(slug: "lead-0", name: "First0 Last0")
+            $0.detail = Fixtures.followed(0)
             $0.requests[.leadDetail] = RequestID(.leadDetail, 4)
             $0.nextSerial = 5
         }

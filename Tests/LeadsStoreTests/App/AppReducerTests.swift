@@ -41,16 +41,34 @@ import TextEditing
             $0.now = later
             $0.spinnerFrame = 1
             $0.isDetailStale = false
-            $0.detail = LeadDetailState(slug: "lead-0", name: "First0 Last0")
+            $0.detail = Fixtures.followed(0)
             $0.requests[.leadDetail] = RequestID(.leadDetail, 4)
             $0.nextSerial = 5
         }
+    }
+
+    /// Issue 13: a burst of Down (a tick between keys) loads no detail for the leads passed; the
+    /// detail follows once the selection rests (two ticks see it), showing the row's fields meanwhile.
+    @Test func theDetailFollowsTheSelectionOnlyWhenItRests() {
+        var state = Fixtures.loaded(width: 120, height: 36)
+        _ = AppReducer.reduce(&state, .ticked(Fixtures.now))   // the first lead's detail (none was shown)
+        var requested: [Request] = []
+        for step in 1...5 {
+            _ = AppReducer.reduce(&state, .commandInvoked(.down))
+            let effects = AppReducer.reduce(&state, .ticked(Fixtures.now.addingTimeInterval(Double(step) * 0.1)))
+            requested += effects.compactMap { if case .request(_, let request) = $0 { return request }; return nil }
+        }
+        #expect(!requested.contains { if case .lead = $0 { return true }; return false }, "\(requested)")
+        let rested = AppReducer.reduce(&state, .ticked(Fixtures.now.addingTimeInterval(0.7)))
+        #expect(rested.contains(.request(state.requests[.leadDetail] ?? RequestID(.leadDetail, 0), .lead(slug: "lead-5"))))
+        #expect(state.detail?.preview?.slug == "lead-5" && state.detail?.lead == nil)
     }
 
     @Test func aLateAnswerForAnotherLeadOrFilterIsDropped() {
         var store = TestStore(Fixtures.loaded())
         store.send(.ticked(Fixtures.now), effects: [.request(RequestID(.leadDetail, 4), .lead(slug: "lead-0"))])
         store.press(.down) { $0.list.selected = 1; $0.isDetailStale = true }
+        store.send(.ticked(Fixtures.now))   // the selection seen: it follows when the next tick sees it rest
         store.send(.ticked(Fixtures.now), effects: [.cancel(RequestID(.leadDetail, 4)), .request(RequestID(.leadDetail, 5), .lead(slug: "lead-1"))])
         // lead-0's answer comes late: nothing changes.
         store.send(.responded(RequestID(.leadDetail, 4), .lead(slug: "lead-0", .success(Fixtures.detail(0))))) { _ in }

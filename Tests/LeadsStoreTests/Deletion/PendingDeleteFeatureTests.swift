@@ -42,7 +42,7 @@ import Testing
             $0.list.select(slug: "lead-0")
             $0.requests[.leadDetail] = RequestID(.leadDetail, 4)
             $0.nextSerial = 5
-            $0.detail = LeadDetailState(slug: "lead-0", name: "First0 Last0")
+            $0.detail = Fixtures.followed(0)
             $0.isDetailStale = false
             $0.message = StatusMessage("Undone: First0 Last0 is not deleted.", .success, at: Fixtures.now)
         }

@@ -34,7 +34,7 @@ import Testing
         store.send(.ticked(Fixtures.now), effects: [.request(RequestID(.leadDetail, 4), .lead(slug: "lead-0"))]) {
             $0.spinnerFrame = 1
             $0.isDetailStale = false
-            $0.detail = LeadDetailState(slug: "lead-0", name: "First0 Last0")
+            $0.detail = Fixtures.followed(0)
             $0.requests[.leadDetail] = RequestID(.leadDetail, 4)
             $0.nextSerial = 5
             $0.reminders.reminded = ["1@2026-11-24 10:20"]
