@@ -48,11 +48,15 @@ public final class LeadsCache: Sendable {
             }
             chmod(url.path, 0o600)
             database = try DatabaseQueue(path: url.path)
-            try database.write { db in
+            // Made once: a start reads, it does not write (no journal, no fsync before the first frame).
+            let tables = try database.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('screens', 'outbox')") ?? 0
+            }
+            if tables < 2 { try database.write { db in
                 try db.execute(sql: "CREATE TABLE IF NOT EXISTS screens (key TEXT PRIMARY KEY, body BLOB NOT NULL, saved_at DOUBLE NOT NULL)")
                 // The changes waiting to be sent (issue 12, point 7), in the order they were made.
                 try db.execute(sql: "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
-            }
+            } }
         } catch {
             return nil
         }

@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// The live transport: AsyncHTTPClient on SwiftNIO's shared event loops.
 ///
@@ -25,7 +26,10 @@ public final class AsyncHTTPTransport: HTTPTransport {
     /// 32 MiB: a page of leads is a few hundred KB.
     public static let maximumResponseBytes = 32 << 20
 
-    private let client: HTTPClient
+    private let configuration: HTTPClient.Configuration
+    /// Made at the first request, on the thread that sends it: starting SwiftNIO's event
+    /// loops takes milliseconds a start-up should not wait for (the first frame comes first).
+    private let made = Mutex<HTTPClient?>(nil)
 
     /// - Parameter connectTimeout: seconds to establish a connection (TCP and TLS).
     public init(connectTimeout: TimeInterval = 10) {
@@ -34,15 +38,25 @@ public final class AsyncHTTPTransport: HTTPTransport {
             timeout: .init(connect: .milliseconds(Int64(max(0.001, connectTimeout) * 1000))),
             decompression: .enabled(limit: .ratio(100)))
         configuration.connectionPool.retryConnectionEstablishment = false
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.configuration = configuration
+    }
+
+    private var client: HTTPClient {
+        made.withLock { made in
+            if let client = made { return client }
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            made = client
+            return client
+        }
     }
 
     deinit {
         // Never blocks: the pool closes on its event loop.
-        client.shutdown { _ in }
+        made.withLock { $0 }?.shutdown { _ in }
     }
 
     public func shutdown() async {
+        guard let client = made.withLock({ $0 }) else { return }
         try? await client.shutdown()
     }
 
