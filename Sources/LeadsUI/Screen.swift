@@ -254,7 +254,9 @@ public final class Screen {
         }
         table.render(in: inside, buffer: &buffer, theme: theme)
         frame.hits.addRows(Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: dataRows), .list, firstRow: offset)
-        if list.nextOffset != nil, list.isFirstPageLoaded, state.requests[.leadsPage] != nil, inside.height > 2 {
+        // Said only when the user waits for it (a move past the loaded rows): a page fetched ahead
+        // of the selection changes nothing on screen, so it writes nothing.
+        if list.nextOffset != nil, list.isFirstPageLoaded, list.owedRows > 0, state.requests[.leadsPage] != nil, inside.height > 2 {
             buffer.putPadded("loading more…", x: inside.maxX - 14, y: rect.maxY - 1, width: 13, style: theme["ui.text.dim"])
         }
     }
