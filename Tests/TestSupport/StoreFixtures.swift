@@ -72,8 +72,10 @@ public enum Fixtures {
     /// (leads page 1, overview 2, today 3 asked for; the page answered).
     public static func loaded(width: Int = 80, height: Int = 24, count: Int = 120) -> AppState {
         var store = TestStore(state(width: width, height: height))
+        // A page is page_size (50) rows, and at least two screenfuls.
+        let limit = max(50, 2 * store.state.viewport.listRows)
         store.send(.started(drafts: []), effects: [
-            .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: 50, offset: 0))),
+            .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: limit, offset: 0))),
             .request(RequestID(.overview, 2), .overview),
             .request(RequestID(.today, 3), .dayAppointments(Day(now, in: utc))),
         ])
