@@ -21,7 +21,6 @@ extension AppReducer {
             }
         }
         if outputs.contains(.delegate(.changed)) { effects.append(.saveOutbox(state.outbox.entries)) }
-        showWaiting(&state)
         // Quitting waited for a send in flight: its answer has come (what could not go is kept for the next start).
         if state.isQuitting, state.outbox.inFlight == nil, state.pending.isEmpty, !effects.contains(.quit) {
             effects.append(.quit)
@@ -29,7 +28,8 @@ extension AppReducer {
         return effects
     }
 
-    /// What waits, shown where it belongs: notes on their lead, bookings on their day.
+    /// What waits, shown where it belongs: notes on their lead, bookings on their day, changed
+    /// appointments marked. Run by `reduce` after every action while anything waits or shows.
     static func showWaiting(_ state: inout AppState) {
         if var detail = state.detail {
             let notes = state.outbox.waitingNotes(for: detail.slug, user: state.settings.signedInUser ?? "you")

@@ -43,15 +43,19 @@ extension ConnectionOptions {
         let environment = ProcessInfo.processInfo.environment
         let resolved = try resolve(environment: environment, needsCredentials: !offline)
         for warning in resolved.warnings { Output.standardError("leadterm: \(warning)") }
+        // No cache to use: the service alone.
+        func uncached() async throws -> (T, Date?) {
+            try await Self.using(try makeClient(resolved)) { service in (try await body(service, OfflineService()), nil) }
+        }
         guard let url = resolved.baseURL, let baseURL = try? ClientConfiguration.validatedBaseURL(url) else {
             if offline { throw CommandFailure(message: "--offline needs a profile or a base URL: the cache is kept per account.", exitCode: 2) }
-            return try await Self.using(try makeClient(resolved)) { service in (try await body(service, OfflineService()), nil) }
+            return try await uncached()
         }
         let name = Self.cacheName(resolved.profile, baseURL)
         let file = LeadsCache.url(name: name, environment: environment)
         guard let cache = LeadsCache(url: file) else {
             if offline { throw CommandFailure(message: "cannot open the cache \(file.path)", exitCode: 5) }
-            return try await Self.using(try makeClient(resolved)) { service in (try await body(service, OfflineService()), nil) }
+            return try await uncached()
         }
         let answers = CacheAnswers()
         let connectivity = Connectivity(logger: try logger("leadterm.connectivity"))

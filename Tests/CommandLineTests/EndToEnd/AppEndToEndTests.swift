@@ -13,8 +13,20 @@ import TestSupport
         let config = tmux.scratch.appendingPathComponent("config/leadterm")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         try "[leads]\nundo_seconds = 1\n".write(to: config.appendingPathComponent("settings.toml"), atomically: true, encoding: .utf8)
+        return app(in: tmux, "--demo")
+    }
+
+    /// The command that starts leadterm with its config, state and cache in the test's folder.
+    static func app(in tmux: TmuxSession, _ arguments: String = "") -> String {
         let dir = tmux.scratch.path
-        return "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path) --demo"
+        return "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path)" + (arguments.isEmpty ? "" : " " + arguments)
+    }
+
+    /// `login`'s credentials file for profile `work`, 0600 as it writes it.
+    static func storeCredentials(in config: URL, apiKey: String, token: String) throws {
+        let file = config.appendingPathComponent("credentials.toml")
+        try "[work]\napi_key = \"\(apiKey)\"\ntoken = \"\(token)\"\n".write(to: file, atomically: true, encoding: .utf8)
+        chmod(file.path, 0o600)
     }
 
     /// The selected row's number and the total in the list's frame ("12 of 108").
@@ -196,7 +208,7 @@ import TestSupport
             cli.environment["XDG_CONFIG_HOME"] = "\(dir)/config"
             let login = try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n")
             #expect(login.status == 0, "\(login.stderr)")
-            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path); sleep 60", width: 120, height: 36)
+            try await tmux.start("\(Self.app(in: tmux)); sleep 60", width: 120, height: 36)
             let lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil }
             #expect(lines[0].contains("work · 127.0.0.1"), "\(lines[0])")
             try await tmux.keys("C-c")
@@ -213,7 +225,7 @@ import TestSupport
         var cli = CommandRunner(sandbox: nil)
         cli.environment["XDG_CONFIG_HOME"] = "\(dir)/config"
         #expect(try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n").status == 0)
-        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path)"
+        let app = Self.app(in: tmux)
         try await tmux.start("\(app); sleep 60", width: 120, height: 36)
         var lines = try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains("Ana Souza") } && $0[0].contains(" today") }
         #expect(!lines[0].contains("cached"))
@@ -260,15 +272,13 @@ import TestSupport
         options.timeZone = .current
         let sandbox = try await Sandbox.start(options)
         let config = try Self.profile(in: tmux, sandbox)
-        try "[work]\napi_key = \"\(sandbox.apiKey)\"\ntoken = \"\(sandbox.token)\"\n"
-            .write(to: config.appendingPathComponent("credentials.toml"), atomically: true, encoding: .utf8)
-        chmod(config.appendingPathComponent("credentials.toml").path, 0o600)
+        try Self.storeCredentials(in: config, apiKey: sandbox.apiKey, token: sandbox.token)
         let day = Day(Date(), in: .current).adding(days: 2)
         // An appointment the offline booking will collide with (made by someone else meanwhile).
         let client = try APIClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL, credentials: sandbox.credentials))
         try await client.createAppointment(AppointmentDraft(slug: "mia-chen-5", from: "\(day) 06:45", to: "\(day) 07:15"))
 
-        let app = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path) --log \(dir)/app.log"
+        let app = Self.app(in: tmux, "--log \(dir)/app.log")
         try await tmux.start("\(app); sleep 60", width: 120, height: 36)
         try await tmux.waitFor(text: "Intro call done")          // Ana Souza's detail, seen
         try await tmux.keys("j")
@@ -291,8 +301,10 @@ import TestSupport
         try await tmux.waitFor(text: "Note on Ana Souza")
         try await tmux.type("Called from the train 🚆")
         try await tmux.keys("C-s")
-        lines = try await tmux.waitFor("the note waiting") { $0[0].contains("1 to send") }
-        #expect(lines.contains { $0.contains("waiting to send") && $0.contains("Called from the train") }, "\(lines.joined(separator: "\n"))")
+        // Waited for whole: a capture can catch a frame half written (the title line before the rest).
+        try await tmux.waitFor("the note waiting, counted and shown on its lead") { lines in
+            lines[0].contains("1 to send") && lines.contains { $0.contains("waiting to send") && $0.contains("Called from the train") }
+        }
 
         try await tmux.keys("2")
         try await tmux.waitFor(text: "Calendar")
@@ -339,10 +351,8 @@ import TestSupport
             let tmux = try TmuxSession()
             let dir = tmux.scratch.path
             let config = try Self.profile(in: tmux, sandbox)
-            try "[work]\napi_key = \"\(sandbox.apiKey)\"\ntoken = \"expired-token\"\n"
-                .write(to: config.appendingPathComponent("credentials.toml"), atomically: true, encoding: .utf8)
-            chmod(config.appendingPathComponent("credentials.toml").path, 0o600)
-            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path); echo $? > \(dir)/exit; sleep 60",
+            try Self.storeCredentials(in: config, apiKey: sandbox.apiKey, token: "expired-token")
+            try await tmux.start("\(Self.app(in: tmux)); echo $? > \(dir)/exit; sleep 60",
                                  width: 100, height: 30)
             try await tmux.waitFor(text: "The service refused the token")
             try await tmux.type("still-wrong")
@@ -370,12 +380,9 @@ import TestSupport
     @Test func aTokenReplacedWhileTheAppRunsIsAskedForAndTheSaveRetried() async throws {
         try await SandboxHarness.with(leads: 10) { sandbox, _ in
             let tmux = try TmuxSession()
-            let dir = tmux.scratch.path
             let config = try Self.profile(in: tmux, sandbox)
-            try "[work]\napi_key = \"\(sandbox.apiKey)\"\ntoken = \"\(sandbox.token)\"\n"
-                .write(to: config.appendingPathComponent("credentials.toml"), atomically: true, encoding: .utf8)
-            chmod(config.appendingPathComponent("credentials.toml").path, 0o600)
-            try await tmux.start("XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache \(CommandRunner.binary.path); sleep 60",
+            try Self.storeCredentials(in: config, apiKey: sandbox.apiKey, token: sandbox.token)
+            try await tmux.start("\(Self.app(in: tmux)); sleep 60",
                                  width: 120, height: 36)
             try await tmux.waitFor(text: "Intro call done")
             try await tmux.keys("n")
@@ -401,9 +408,8 @@ import TestSupport
         try await SandboxHarness.with(leads: 10) { sandbox, _ in
             let tmux = try TmuxSession()
             let dir = tmux.scratch.path
-            let env = "XDG_CONFIG_HOME=\(dir)/config XDG_STATE_HOME=\(dir)/state XDG_CACHE_HOME=\(dir)/cache LEADTERM_BASE_URL=\(sandbox.baseURL.absoluteString) "
-                + "LEADTERM_API_KEY=\(sandbox.apiKey) LEADTERM_TOKEN=not-the-token"
-            try await tmux.start("\(env) \(CommandRunner.binary.path); echo $? > \(dir)/exit; sleep 60", width: 100, height: 30)
+            let env = "LEADTERM_BASE_URL=\(sandbox.baseURL.absoluteString) LEADTERM_API_KEY=\(sandbox.apiKey) LEADTERM_TOKEN=not-the-token"
+            try await tmux.start("\(env) \(Self.app(in: tmux)); echo $? > \(dir)/exit; sleep 60", width: 100, height: 30)
             try await tmux.waitFor(text: "The service refused the token")
             // Esc keeps the old token (still refused); q then quits.
             try await tmux.keys("Escape")
