@@ -243,7 +243,8 @@ public final class Screen {
             empty = "No leads yet: \(key: .newLead) to add one."
         }
         let dataRows = TableWidget.visibleRows(in: inside)
-        let offset = scroll.offset("leads", selected: list.selected, count: visible.count, height: dataRows)
+        let offset = scroll.offset("leads", selected: list.selected, count: visible.count, height: dataRows,
+                                   jump: state.settings.jumpScroll ? dataRows / 2 : 1)
         var table = TableWidget(
             columns: columns.map { TableWidget.Column($0.title, $0.width) }, rowCount: visible.count,
             state: ListState(selected: list.selected, offset: offset), isFocused: state.focus == .list,

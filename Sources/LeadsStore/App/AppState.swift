@@ -176,6 +176,8 @@ public struct Settings: Equatable, Sendable {
     /// One terminal bell with a reminder.
     public var reminderBell = true
     public var mondayFirst = true
+    /// Past its edge the lead list moves half a screen at once (`jump_scroll`), not row by row.
+    public var jumpScroll = true
     /// The overview refreshes itself this often.
     public var dashboardRefreshMinutes = 5
 

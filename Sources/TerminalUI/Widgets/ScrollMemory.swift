@@ -11,10 +11,10 @@ public struct ScrollMemory: Sendable {
     public init() {}
 
     /// The first visible row of list `id` for this frame. A new `identity`
-    /// (the notes of another lead) starts from the top.
-    public mutating func offset(_ id: String, identity: Int = 0, selected: Int, count: Int, height: Int) -> Int {
+    /// (the notes of another lead) starts from the top; `jump` as in `ListState.keepSelectionVisible`.
+    public mutating func offset(_ id: String, identity: Int = 0, selected: Int, count: Int, height: Int, jump: Int = 1) -> Int {
         var position = ListState(selected: selected, offset: lists[id].flatMap { $0.identity == identity ? $0.offset : nil } ?? 0)
-        position.keepSelectionVisible(height: height, count: count)
+        position.keepSelectionVisible(height: height, count: count, jump: jump)
         lists[id] = (identity, position.offset)
         return position.offset
     }

@@ -12,11 +12,18 @@ public struct ListState: Hashable, Sendable {
         selected = min(count - 1, max(0, selected + delta))
     }
 
-    /// Scrolls just enough to show the selection in `height` rows.
-    public mutating func keepSelectionVisible(height: Int, count: Int) {
+    /// Scrolls to show the selection in `height` rows: when it has left them,
+    /// by at least `jump` rows (vim's `scrolljump`), else just enough.
+    ///
+    /// A jump of half the height redraws the rows once per half screen
+    /// instead of at every step past the edge — a list beside another pane
+    /// cannot use the terminal's scroll region, so each one-row scroll
+    /// rewrites every row of it (≈2 KB at 120x40 over a slow link).
+    public mutating func keepSelectionVisible(height: Int, count: Int, jump: Int = 1) {
         guard height > 0 else { return }
-        if selected < offset { offset = selected }
-        if selected >= offset + height { offset = selected - height + 1 }
+        let jump = max(1, min(jump, height))
+        if selected < offset { offset = max(0, min(selected, offset - jump)) }
+        if selected >= offset + height { offset = max(selected - height + 1, min(selected, offset + jump)) }
         offset = max(0, min(offset, max(0, count - height)))
     }
 }

@@ -21,6 +21,7 @@ import Testing
             page_size = 100
             default_assignee = "alex"
             user = "sam"
+            jump_scroll = false
 
             [calendar]
             reminder_minutes = 15
@@ -30,7 +31,7 @@ import Testing
             """)
         #expect(warnings.isEmpty, "\(warnings)")
         #expect(settings.undoSeconds == 2 && settings.pageSize == 100)
-        #expect(settings.defaultAssignee == "alex" && settings.signedInUser == "sam")
+        #expect(settings.defaultAssignee == "alex" && settings.signedInUser == "sam" && !settings.jumpScroll)
         #expect(settings.reminderMinutes == 15 && !settings.reminderBell && !settings.mondayFirst && settings.dashboardRefreshMinutes == 3)
     }
 
@@ -63,7 +64,7 @@ import Testing
         #expect(warnings == [
             "2: undo_seconds must be a whole number of seconds from 0 to 60",
             "3: page_size must be a whole number from 10 to 500",
-            "4: unknown setting \"colour\" in [leads] (known: undo_seconds, page_size, default_assignee, user)",
+            "4: unknown setting \"colour\" in [leads] (known: undo_seconds, page_size, default_assignee, user, jump_scroll)",
             "7: bell must be true or false",
             "9: unknown table [extras] (known: [leads], [calendar])",
         ])
