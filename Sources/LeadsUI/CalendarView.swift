@@ -106,7 +106,7 @@ struct CalendarView {
         if agenda.isEmpty && !rows.contains(where: { if case .item = $0 { return true }; return false }) {
             var y = rect.y
             for row in rows.prefix(rect.height) {
-                draw(row, agenda, at: y, in: rect, &buffer)
+                draw(row, agenda, at: y, in: rect, leadWidth: 12, &buffer)
                 y += 1
             }
             buffer.putPadded(say(state.calendar.mode == .upcoming ? "Nothing booked in the next \(CalendarState.upcomingDays) days: \(key: .newAppointment) to book."
@@ -119,12 +119,18 @@ struct CalendarView {
         let period = "\(state.calendar.mode.rawValue) \(state.calendar.anchor)".hashValue
         var top = scroll.offset("agenda", identity: period, selected: selectedRow, count: rows.count, height: rect.height)
         if top > 0, selectedRow > 0, case .day = rows[selectedRow - 1], selectedRow - 1 < top { top = selectedRow - 1 }
+        // The lead column as wide as the longest name listed (12 to a third of the row), the note the rest.
+        let longest = rows.reduce(0) { widest, row in
+            if case .item(let index) = row { return max(widest, DisplayWidth.of(agenda[index].lead)) }
+            return widest
+        }
+        let leadWidth = max(12, min(longest + 1, rect.width / 3))
         for (offset, row) in rows.dropFirst(top).prefix(rect.height).enumerated() {
-            draw(row, agenda, at: rect.y + offset, in: rect, &buffer)
+            draw(row, agenda, at: rect.y + offset, in: rect, leadWidth: leadWidth, &buffer)
         }
     }
 
-    private func draw(_ row: Row, _ agenda: [Appointment], at y: Int, in rect: Rect, _ buffer: inout Buffer) {
+    private func draw(_ row: Row, _ agenda: [Appointment], at y: Int, in rect: Rect, leadWidth: Int, _ buffer: inout Buffer) {
         switch row {
         case .day(let day):
             let label = day == state.today ? "\(day.short) · today" : day.short
@@ -134,12 +140,13 @@ struct CalendarView {
             let text = label + String(repeating: "─", count: max(0, rect.width - DisplayWidth.of(label)))
             buffer.put(text, x: rect.x, y: y, style: theme["ui.calendar.today"], maxWidth: rect.width)
         case .item(let index):
-            drawItem(agenda[index], isSelected: index == state.calendar.selection, at: y, x: rect.x, width: rect.width, &buffer)
+            drawItem(agenda[index], isSelected: index == state.calendar.selection, at: y, x: rect.x, width: rect.width,
+                     leadWidth: leadWidth, &buffer)
         }
     }
 
     /// `09:00–09:30  Ana Souza  confirmed  Contract review`, dimmed once it has ended.
-    private func drawItem(_ item: Appointment, isSelected: Bool, at y: Int, x: Int, width: Int, _ buffer: inout Buffer) {
+    private func drawItem(_ item: Appointment, isSelected: Bool, at y: Int, x: Int, width: Int, leadWidth: Int, _ buffer: inout Buffer) {
         let zone = state.settings.timeZone
         let isPast = (item.to?.date(in: zone) ?? item.from?.date(in: zone)).map { $0 < state.now } ?? false
         var text = theme[isPast ? "ui.text.dim" : "ui.text"]
@@ -156,7 +163,7 @@ struct CalendarView {
             time += " +\(start.days(to: end))"
         }
         let statusName = item.appointmentStatus?.displayName ?? item.status
-        let columns = Layout(.horizontal, [.fixed(14), .min(12), .fixed(12), .fill(2)], spacing: 1)
+        let columns = Layout(.horizontal, [.fixed(14), .fixed(leadWidth), .fixed(12), .fill(1)], spacing: 1)
             .split(Rect(x: x, y: y, width: width, height: 1))
         buffer.putPadded(time, x: columns[0].x, y: y, width: columns[0].width, style: text)
         buffer.putPadded(item.lead, x: columns[1].x, y: y, width: columns[1].width, style: text)

@@ -45,11 +45,14 @@ struct DashboardView {
         let statusRows = min(overview.statuses.count, max(1, (inside.maxY - y - (halves ? 1 : 3)) / (halves ? 1 : 2)))
         let statusRect = Rect(x: inside.x + 1, y: y + 1, width: chartWidth, height: statusRows)
         buffer.put("Leads by status", x: statusRect.x, y: y, style: theme["ui.header"])
+        // The status's name as everywhere else, then its description: in the label when every
+        // label so made fits half the chart, else in a legend under the charts where rows remain.
+        let described = overview.statuses.filter {
+            !$0.description.isEmpty && $0.description.lowercased() != $0.status.lowercased()
+        }
+        let inLabels = described.allSatisfy { DisplayWidth.of("\($0.status) — \($0.description)") < chartWidth / 2 }
         BarChart(bars: overview.statuses.map { item in
-            // The status's name as everywhere else, then its description where it fits.
-            let full = "\(item.status) — \(item.description)"
-            let label = item.description.isEmpty || item.description.lowercased() == item.status.lowercased()
-                || DisplayWidth.of(full) > chartWidth / 3 - 1 ? item.status : full
+            let label = inLabels && described.contains(item) ? "\(item.status) — \(item.description)" : item.status
             return BarChart.Bar(label: label, value: item.count, style: statusStyle(item.status))
         }).render(in: statusRect, buffer: &buffer, theme: theme)
         let sourceY = halves ? y : statusRect.maxY + 1
@@ -58,5 +61,19 @@ struct DashboardView {
         if sourceY < inside.maxY { buffer.put("Leads by source", x: sourceRect.x, y: sourceY, style: theme["ui.header"]) }
         BarChart(bars: overview.sources.map { BarChart.Bar(label: $0.source, value: $0.count) })
             .render(in: sourceRect, buffer: &buffer, theme: theme)
+        guard !inLabels, !described.isEmpty else { return }
+        var legendY = max(statusRect.maxY, sourceRect.maxY) + 1
+        let width = inside.width - 2
+        let lines = described.map { item in (item, ReaderView.wrapped("\(item.status) — \(item.description)", width: width)) }
+        guard legendY + 1 + lines.reduce(0, { $0 + $1.1.count }) <= inside.maxY else { return }   // whole, or not at all
+        buffer.put("What each status means", x: inside.x + 1, y: legendY, style: theme["ui.header"])
+        legendY += 1
+        for (item, wrapped) in lines {
+            for (index, line) in wrapped.enumerated() {
+                buffer.put(line, x: inside.x + 1, y: legendY, style: theme["ui.text"], maxWidth: width)
+                if index == 0 { buffer.put(item.status, x: inside.x + 1, y: legendY, style: statusStyle(item.status), maxWidth: width) }
+                legendY += 1
+            }
+        }
     }
 }

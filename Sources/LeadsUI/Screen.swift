@@ -50,11 +50,18 @@ public final class Screen {
             DashboardView(state: state, theme: theme, keys: keys, statusStyle: { self.statusStyles.style(for: $0, theme: self.theme) })
                 .render(in: layout.main, buffer: &buffer)
         }
+        // A long message wraps upward, over at most two rows of what is above the status bar.
+        let status = statusBar(state)
+        let room = Rect(x: layout.status.x, y: max(0, layout.status.y - 2), width: layout.status.width,
+                        height: layout.status.maxY - max(0, layout.status.y - 2))
+        // The filter bar stays in sight above a message that wrapped (one typed blind was the
+        // alternative), under any modal.
         if state.view == .leads, let bar = state.filterBar, let list = layout.list ?? layout.detail {
-            renderFilterBar(bar, Rect(x: list.x, y: list.maxY - 1, width: list.width, height: 1), &buffer)
+            let y = min(list.maxY - 1, room.maxY - status.rows(in: room) - 1)
+            if y >= list.y { renderFilterBar(bar, Rect(x: list.x, y: y, width: list.width, height: 1), &buffer) }
         }
         for modal in state.modals { renderModal(modal, state, layout.main, &buffer, &frame) }
-        renderStatus(state, layout.status, &buffer)
+        status.render(in: room, buffer: &buffer, theme: theme)
         return frame
     }
 
@@ -108,7 +115,7 @@ public final class Screen {
         if rect.maxX - rightWidth > x { buffer.put(rightText, x: rect.maxX - rightWidth, y: rect.y, style: theme["ui.tab"]) }
     }
 
-    private func renderStatus(_ state: AppState, _ rect: Rect, _ buffer: inout Buffer) {
+    private func statusBar(_ state: AppState) -> StatusBar {
         var message: (text: String, level: StatusBar.Level)?
         if let waiting = state.pending.waiting {
             message = (say("\(waiting.done) — \(key: .undo) to undo", state), .warning)
@@ -118,10 +125,7 @@ public final class Screen {
             let levels: [StatusMessage.Level: StatusBar.Level] = [.info: .info, .success: .success, .warning: .warning, .error: .error]
             message = (say(current.text, state), levels[current.level] ?? .info)
         }
-        // A long message wraps upward, over at most two rows of what is above the status bar.
-        let room = Rect(x: rect.x, y: max(0, rect.y - 2), width: rect.width, height: rect.maxY - max(0, rect.y - 2))
-        StatusBar(hints: state.pendingKeys.map { [($0, "…")] } ?? hints(state), message: message, spinner: state.isBusy ? state.spinnerFrame : nil)
-            .render(in: room, buffer: &buffer, theme: theme)
+        return StatusBar(hints: state.pendingKeys.map { [($0, "…")] } ?? hints(state), message: message, spinner: state.isBusy ? state.spinnerFrame : nil)
     }
 
     /// The hints of one place of the app (each lists its own commands).
@@ -190,14 +194,14 @@ public final class Screen {
 
     static func listColumns(width: Int) -> [(title: String, width: TableWidget.Width, field: ListField)] {
         if width >= 92 {
-            return [("NAME", .min(16), .name), ("STATUS", .fixed(9), .status), ("SOURCE", .fixed(9), .source), ("PHONE", .fixed(13), .phone),
+            return [("NAME", .min(16), .name), ("STATUS", .fixed(9), .status), ("SOURCE", .fixed(9), .source), ("PHONE", .fixed(16), .phone),
                     ("EMAIL", .min(16), .email), ("OWNER", .fixed(8), .owner), ("ADDED", .fixed(10), .added)]
         }
         if width >= 76 {
-            return [("NAME", .min(16), .name), ("STATUS", .fixed(9), .status), ("PHONE", .fixed(13), .phone),
+            return [("NAME", .min(16), .name), ("STATUS", .fixed(9), .status), ("PHONE", .fixed(16), .phone),
                     ("EMAIL", .min(12), .email), ("ADDED", .fixed(10), .added)]
         }
-        return [("NAME", .min(12), .name), ("STATUS", .fixed(9), .status), ("PHONE", .fixed(13), .phone)]
+        return [("NAME", .min(12), .name), ("STATUS", .fixed(9), .status), ("PHONE", .fixed(16), .phone)]
     }
 
     enum ListField { case name, status, source, phone, email, owner, added }

@@ -121,6 +121,12 @@ import TextEditing
         #expect(buffer.lines.contains { $0.contains("(yours, owned or assigned; the list shows 120 owned)") })
         // Every status by its name, as everywhere else; the description where it fits.
         for (status, _, _, _) in statuses { #expect(buffer.lines.contains { $0.contains("│ \(status) ") }, "\(status) not named") }
+        // Where the rows allow, every description is read whole (issue 11.9: only "customer — Bought" was, at 160x48).
+        if height >= 36 {
+            for (status, _, description, _) in statuses {
+                #expect(buffer.lines.contains { $0.contains("\(status) — \(description)") }, "\(status)'s description not shown whole")
+            }
+        }
         // Each status bar is in the colour the API gives it (nearest of 256).
         guard let row = (0..<buffer.height).first(where: { buffer.line($0).contains("customer") }),
               let x = (0..<buffer.width).first(where: { buffer[$0, row].grapheme == "█" }) else {

@@ -161,6 +161,22 @@ import TextEditing
         Self.assertSnapshot("filter-\(width)x\(height)", state)
     }
 
+    /// A refused filter's message wraps over two rows at 80x24; the bar moves above it, its text
+    /// in sight (it was covered, and the words typed next went in unseen).
+    @Test func theFilterBarStaysInSightAboveAWrappedMessage() {
+        var state = Self.withDetail(width: 80, height: 24)
+        Self.apply(&state, .commandInvoked(.filter))
+        Self.apply(&state, .textEdited(.insert("status:won")))
+        Self.apply(&state, .commandInvoked(.applyFilter))
+        Self.apply(&state, .textEdited(.insert(" next")))
+        let lines = Self.draw(state).lines
+        let message = lines.firstIndex { $0.contains("Unknown status") }
+        let bar = lines.firstIndex { $0.contains("/ status:won next") }
+        #expect(message != nil && bar != nil, "\(lines.joined(separator: "\n"))")
+        if let message, let bar { #expect(bar < message) }
+        #expect(lines.contains { $0.contains("customer.") }, "the message's end")
+    }
+
     // MARK: Styles
 
     @Test func statusTakesTheOverviewColourAndErrorsTheErrorStyle() {

@@ -54,7 +54,12 @@ public enum AppReducer {
 
         case .commandInvoked(let command):
             expireMessage(&state)
-            return perform(&state, command)
+            let before = (modals: state.modals.count, message: state.message)
+            let effects = perform(&state, command)
+            // A dialog or form opened by this key starts a new question: an older message
+            // (one about an earlier key) is not left under it.
+            if state.modals.count > before.modals, let message = state.message, message == before.message { state.message = nil }
+            return effects
 
         case .textEdited(let edit):
             expireMessage(&state)
@@ -319,7 +324,7 @@ public enum AppReducer {
     }
 
     /// The unsaved input of the topmost form that has some, as a draft.
-    static func draft(of state: AppState) -> Draft? {
+    public static func draft(of state: AppState) -> Draft? {
         let id = "draft-\(Int64(state.now.timeIntervalSince1970 * 1000))"
         for modal in state.modals.reversed() {
             let draft: Draft?

@@ -178,6 +178,8 @@ public final class LeadsApp: TerminalProgram {
     }
 
     public var needsDraw: Bool { isDirty }
+
+    public var hasUnsavedInput: Bool { AppReducer.draft(of: state) != nil }
 }
 
 /// The hand-over of the hang-up draft between the loop and a thread that

@@ -21,6 +21,12 @@ public protocol TerminalProgram: AnyObject {
     /// Something shown changed since the last frame.
     var needsDraw: Bool { get }
     var isFinished: Bool { get }
+    /// True while something typed would be kept as a draft by a hang-up (the "too small" notice says so).
+    var hasUnsavedInput: Bool { get }
+}
+
+public extension TerminalProgram {
+    var hasUnsavedInput: Bool { false }
 }
 
 /// Drives a program on a backend: input in, frames out, the terminal always
@@ -68,7 +74,7 @@ public final class RunLoop {
         if program.isFinished { return .quit }
         noteSize(program)
         if isForced || program.needsDraw {
-            backend.draw(frame(program.render))
+            backend.draw(frame(program.render, hasUnsavedInput: program.hasUnsavedInput))
             isForced = false
         }
         if let signal = backend.takeSignal() {
@@ -123,16 +129,18 @@ public final class RunLoop {
     }
 
     /// One frame: the program's, or the "too small" notice.
-    public func frame(_ render: (inout Buffer) -> Void) -> Buffer {
+    public func frame(_ render: (inout Buffer) -> Void, hasUnsavedInput: Bool = false) -> Buffer {
         let size = backend.size
         var buffer = Buffer(width: size.width, height: size.height)
         if isTooSmall {
-            let lines = ["Terminal too small (need \(minimumSize.width)x\(minimumSize.height),",
-                         "have \(size.width)x\(size.height)). Enlarge it,",
-                         "or \(quitHint) (what you typed is kept)."]
-            for (index, line) in lines.enumerated() {
+            let notice = "Terminal too small (need \(minimumSize.width)x\(minimumSize.height), have \(size.width)x\(size.height)). "
+                + "Enlarge it, or \(quitHint)\(hasUnsavedInput ? " (what you typed is kept)" : "")."
+            // Wrapped to the terminal, never cut while there are rows for it.
+            let lines = TextArea.lines(of: notice, width: max(1, min(size.width, 44)))
+            let top = max(0, (size.height - lines.count) / 2)
+            for (index, line) in lines.prefix(size.height).enumerated() {
                 let text = DisplayWidth.truncate(line, to: size.width)
-                buffer.put(text, x: max(0, (size.width - DisplayWidth.of(text)) / 2), y: size.height / 2 - 1 + index)
+                buffer.put(text, x: max(0, (size.width - DisplayWidth.of(text)) / 2), y: top + index)
             }
             return buffer
         }

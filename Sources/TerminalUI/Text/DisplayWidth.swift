@@ -79,10 +79,31 @@ public enum DisplayWidth {
         return text
     }
 
+    /// As `truncate`, but cut after the last whole word that fits (then `…`),
+    /// so a hint never ends mid-word ("… instagram search …", not "… search pintere").
+    /// A first word longer than `width` is cut as `truncate` does.
+    public static func truncateAtWord(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+        let cut = truncate(text, to: width, ellipsis: ellipsis)
+        guard cut != text, cut.hasSuffix(ellipsis) else { return cut }
+        let kept = cut.dropLast(ellipsis.count)
+        // The cut fell between two words when the text goes on with a space right after `kept`.
+        if text.dropFirst(kept.count).first == " " { return kept.trimmingTrailingSpaces + ellipsis }
+        guard let space = kept.lastIndex(of: " ") else { return cut }
+        return kept[..<space].trimmingTrailingSpaces + ellipsis
+    }
+
     /// `text` padded with spaces to exactly `width` columns (truncated if longer).
     public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let fitted = truncate(text, to: width)
         let padding = String(repeating: " ", count: max(0, width - of(fitted)))
         return alignRight ? padding + fitted : fitted + padding
+    }
+}
+
+private extension StringProtocol {
+    var trimmingTrailingSpaces: String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[..<end])
     }
 }

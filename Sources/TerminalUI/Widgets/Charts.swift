@@ -17,7 +17,7 @@ public struct BarChart: Sendable {
 
     public func render(in rect: Rect, buffer: inout Buffer, theme: Theme) {
         guard !rect.isEmpty else { return }
-        let labelWidth = min(rect.width / 3, (bars.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1)
+        let labelWidth = min(rect.width / 2, (bars.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1)   // the bars keep at least half
         let maxValue = max(1, bars.map(\.value).max() ?? 1)
         // The value's column never reaches past the rect, however many digits a server's count has.
         let valueWidth = min(String(maxValue).count + 1, max(0, rect.width - labelWidth))

@@ -24,6 +24,14 @@ public struct StatusBar: Sendable {
         self.hints = hints; self.message = message; self.spinner = spinner
     }
 
+    /// The rows `render` takes in `rect`: 1, or the lines of a message that wraps (at most `rect.height`).
+    public func rows(in rect: Rect) -> Int {
+        guard !rect.isEmpty else { return 0 }
+        let x = rect.x + (spinner == nil ? 0 : DisplayWidth.of(Self.spinnerFrames[0]) + 1)
+        guard let message, DisplayWidth.of(SafeGraphemes.sanitize(message.text)) > rect.maxX - x else { return 1 }
+        return min(rect.height, Form.wrapped(message.text, width: rect.maxX - x).count)
+    }
+
     /// Draws on the last row of `rect`. A message too long for that row is never
     /// cut: it wraps onto the rows above it (up to `rect.height`, over what is
     /// drawn there), with the hints given up; only a message longer than all of

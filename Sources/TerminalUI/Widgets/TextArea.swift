@@ -103,7 +103,8 @@ public struct TextArea: Sendable {
         let cursorRow = lines.lastIndex { $0.start <= state.cursor } ?? 0
         let top = max(0, cursorRow - textRect.height + 1)
         if state.characters.isEmpty {
-            buffer.put(placeholder, x: textRect.x, y: textRect.y, style: theme["ui.placeholder"], maxWidth: textRect.width)
+            buffer.put(DisplayWidth.truncateAtWord(placeholder, to: textRect.width), x: textRect.x, y: textRect.y,
+                       style: theme["ui.placeholder"], maxWidth: textRect.width)
         }
         for (offset, line) in lines.dropFirst(top).prefix(textRect.height).enumerated() {
             let text = String(state.characters[line.start..<line.start + line.count]).replacingNewlines()

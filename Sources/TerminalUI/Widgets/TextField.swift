@@ -70,7 +70,7 @@ public struct TextField: Sendable {
         let fieldStyle = theme[isFocused ? "ui.input.focused" : "ui.input"]
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: fieldStyle)
         if state.characters.isEmpty {
-            buffer.put(placeholder, x: rect.x, y: rect.y, style: theme["ui.placeholder"], maxWidth: rect.width)
+            buffer.put(DisplayWidth.truncateAtWord(placeholder, to: rect.width), x: rect.x, y: rect.y, style: theme["ui.placeholder"], maxWidth: rect.width)
         } else {
             // No more than can show: a column per character at least, bar zero-width ones.
             let visible = state.characters[state.scroll...].prefix(rect.width * 2 + 8).map { isMasked ? "•" : String($0) }.joined()

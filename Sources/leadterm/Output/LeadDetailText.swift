@@ -2,7 +2,8 @@ import LeadsAPI
 import TerminalUI
 
 /// `leads show` as text: fields, conversion bar, activities and notes, newest
-/// first; at a terminal every line wrapped to its width, never cut.
+/// first; at a terminal every line wrapped to its width, never cut, and an
+/// identifier never broken.
 enum LeadDetailText {
     static func render(_ lead: LeadDetail, width: Int?) -> String {
         let safe = TerminalSafeText.escape
@@ -14,7 +15,14 @@ enum LeadDetailText {
         if let location = lead.location { fields.append(("Location", location)) }
         if let assignee = lead.assignee { fields.append(("Assignee", assignee)) }
         if let owner = lead.owner { fields.append(("Owner", owner)) }
-        for (label, value) in fields { lines.append(DisplayWidth.pad(label + ":", to: 12) + safe(value)) }
+        // An identifier (slug, email, phone) is the next command's argument or what is dialled:
+        // never broken across lines; a longer one runs past the edge whole, as the tables' do.
+        var whole: Set<String> = []
+        for (label, value) in fields {
+            let line = DisplayWidth.pad(label + ":", to: 12) + safe(value)
+            if ["Slug", "Email", "Phone"].contains(label) { whole.insert(line) }
+            lines.append(line)
+        }
         if let conversion = lead.conversion {
             let clamped = min(100, max(0, conversion))
             let filled = Int((clamped / 10).rounded())
@@ -41,7 +49,7 @@ enum LeadDetailText {
         guard let width else { return text }
         // Wrapped, never cut: a line longer than the terminal goes on under its own indent.
         return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .flatMap { wrap(String($0), width: width) }
+            .flatMap { whole.contains(String($0)) ? [String($0)] : wrap(String($0), width: width) }
             .joined(separator: "\n")
     }
 

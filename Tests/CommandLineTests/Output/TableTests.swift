@@ -99,4 +99,18 @@ import Testing
         let continued = try #require(lines.first { $0.contains("THE-END") })
         #expect(continued.hasPrefix("      ") && !continued.hasPrefix("       "))
     }
+
+    /// A slug, email or phone longer than the terminal runs past the edge whole: it is what the
+    /// next command takes (a 63-character slug was broken at 60 columns, so a copy was wrong).
+    @Test func identifiersAreNeverBroken() {
+        let slug = "maximilian-alexander-von-hohenzollern-sigmaringen-und-wurtte-10"
+        let email = "maximilian.alexander.von.hohenzollern@sigmaringen.example"
+        let lead = LeadDetail(json: .object([
+            "slug": .string(slug), "first_name": .string("Maximilian"), "last_name": .string("von Hohenzollern"),
+            "email": .string(email), "phone": .string("+123456789012345"),
+        ]))
+        let lines = LeadDetailText.render(lead, width: 60).split(separator: "\n").map(String.init)
+        #expect(lines.contains("Slug:       \(slug)"))
+        #expect(lines.contains("Email:      \(email)"))
+    }
 }

@@ -196,4 +196,14 @@ import TextEditing
         store.send(.ticked(later), effects: [.request(RequestID(.leadDetail, 4), .lead(slug: "lead-1"))])
         store.press(.up) { $0.message = nil; $0.list.selected = 0; $0.isDetailStale = true }
     }
+
+    /// A dialog or form opened by a key starts a new question: the message of an earlier key
+    /// is not left under it (a note's delete dialog showed "Select a note … first" beneath).
+    @Test func aDialogOpenedByAKeyTakesTheOlderMessageAway() {
+        var state = Fixtures.loaded()
+        _ = AppReducer.reduce(&state, .commandInvoked(.sortNext))
+        #expect(state.message != nil)
+        _ = AppReducer.reduce(&state, .commandInvoked(.help))
+        #expect(state.modals.count == 1 && state.message == nil)
+    }
 }

@@ -83,7 +83,7 @@ final class HeadlessApp {
     }
 
     /// A frame of the state as it is now (what arrived in the last turn included).
-    func drawNow() { backend.draw(loop.frame(app.render)) }
+    func drawNow() { backend.draw(loop.frame(app.render, hasUnsavedInput: app.hasUnsavedInput)) }
 
     /// Turns the loop until `condition` holds (answers arrive from other threads).
     /// Sleeps by `Task.sleep`: the tests run on the same few threads as the app's requests.

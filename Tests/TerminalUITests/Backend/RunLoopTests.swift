@@ -75,10 +75,15 @@ import Testing
         let backend = TestBackend(width: 60, height: 20)
         let loop = RunLoop(backend: backend)
         loop.quitHint = "ctrl-q to quit"
-        let small = loop.frame { $0.put("app", x: 0, y: 0) }
-        #expect(small.lines.contains { $0.contains("Terminal too small (need 80x24,") })
-        #expect(small.lines.contains { $0.contains("Enlarge it,") })
-        #expect(small.lines.contains { $0.contains("or ctrl-q to quit (what you typed is kept).") })
+        func said(_ buffer: Buffer) -> String {
+            buffer.lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        let typing = loop.frame({ $0.put("app", x: 0, y: 0) }, hasUnsavedInput: true)
+        #expect(said(typing) == "Terminal too small (need 80x24, have 60x20). Enlarge it, or ctrl-q to quit (what you typed is kept).")
+        // Nothing typed: nothing said to be kept; and at 40x10 the notice wraps whole (it was cut at "…is ke").
+        backend.resize(width: 40, height: 10)
+        #expect(said(loop.frame { $0.put("app", x: 0, y: 0) }) == "Terminal too small (need 80x24, have 40x10). Enlarge it, or ctrl-q to quit.")
+        #expect(said(loop.frame({ $0.put("app", x: 0, y: 0) }, hasUnsavedInput: true)).hasSuffix("(what you typed is kept)."))
     }
 
     /// Nothing the program draws is seen while the notice shows: keys and pastes are

@@ -23,6 +23,17 @@ import TerminalUI
         #expect(DisplayWidth.of(raw) == DisplayWidth.of(drawn))
     }
 
+    /// A hint too long for its field ends at a whole word (issue 11.4: "… search pintere").
+    @Test func aHintIsCutAtAWholeWord() {
+        let sources = "one of direct website facebook twitter instagram search pinterest other"
+        #expect(DisplayWidth.truncateAtWord(sources, to: 63) == "one of direct website facebook twitter instagram search…")
+        #expect(DisplayWidth.truncateAtWord(sources, to: 56) == "one of direct website facebook twitter instagram search…")
+        #expect(DisplayWidth.truncateAtWord(sources, to: 200) == sources)
+        #expect(DisplayWidth.truncateAtWord("Müller-Lüdenscheidt 山田 太郎", to: 24) == "Müller-Lüdenscheidt…")
+        #expect(DisplayWidth.truncateAtWord("Müller-Lüdenscheidt 山田 太郎", to: 25) == "Müller-Lüdenscheidt 山田…")
+        #expect(DisplayWidth.truncateAtWord("supercalifragilistic", to: 8) == "superca…")   // one word: cut as truncate does
+    }
+
     @Test func truncationRespectsWideCharacters() {
         #expect(DisplayWidth.truncate("山田太郎", to: 5) == "山田…")
         #expect(DisplayWidth.of(DisplayWidth.truncate("山田太郎", to: 6)) <= 6)
