@@ -284,6 +284,8 @@ extension AppReducer {
             // The selection goes to the appointment booked (or changed) when the calendar has it again.
             if let lead = form.lead, case .success(let start) = form.start(state.context) {
                 state.calendar.selectWhenLoaded = .init(leadSlug: lead.slug, start: start)
+                // Booked on a day the calendar does not show: it goes there, so the booking is seen.
+                if state.calendar.mode != .upcoming, !state.calendar.days.contains(start.day) { state.calendar.anchor = start.day }
             }
             return appointmentsChanged(&state)
         case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox:

@@ -42,6 +42,26 @@ import TextEditing
         #expect(store.state.calendar.selected == booked)
     }
 
+    /// Booked from the day view for another day: the calendar goes to that day, where the
+    /// booking is selected when it comes (it stayed on today, the booking out of sight).
+    @Test func bookingAnotherDayGoesThere() {
+        var store = CalendarFeatureTests.calendar([Fixtures.appointment(1, 10, 30)])
+        store.press(.calendarToday)
+        store.press(.newAppointment)
+        store.type("first12")
+        store.press(.nextField)
+        var state = store.state
+        guard case .appointmentForm(var form) = state.topModal else { Issue.record("no form"); return }
+        form.form.set(.start, "2026-11-27 10:00")
+        state.modals[state.modals.count - 1] = .appointmentForm(form)
+        _ = AppReducer.reduce(&state, .commandInvoked(.save))
+        guard let id = state.requests[.saveAppointment] else { Issue.record("not sent"); return }
+        _ = AppReducer.reduce(&state, .responded(id, .change(.success(Done()))))
+        #expect(state.modals.isEmpty)
+        #expect(state.calendar.anchor == Day(year: 2026, month: 11, day: 27))
+        #expect(state.calendar.selectWhenLoaded?.leadSlug == "lead-12")
+    }
+
     /// A reload keeps the selected appointment selected (by id), wherever it moved.
     @Test func aReloadKeepsTheSelectedAppointment() {
         var store = CalendarFeatureTests.calendar([Fixtures.appointment(1, 9), Fixtures.appointment(2, 10), Fixtures.appointment(3, 11)])
