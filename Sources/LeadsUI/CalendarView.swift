@@ -175,7 +175,7 @@ struct CalendarView {
 
     static func hm(_ date: APIDate?) -> String {
         guard let c = date?.components else { return "?" }
-        return String(format: "%02d:%02d", c.hour, c.minute)
+        return "\(WholeNumber.zeroPadded(c.hour, width: 2)):\(WholeNumber.zeroPadded(c.minute, width: 2))"
     }
 
     /// Seven columns, one a day: a heading, then `09:00 Ana Souza` lines.

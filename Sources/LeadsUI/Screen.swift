@@ -281,13 +281,13 @@ public final class Screen {
     static func day(_ date: APIDate?) -> String {
         guard let date else { return "" }
         guard let c = date.components else { return String(date.raw.prefix(10)) }
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        return "\(WholeNumber.zeroPadded(c.year, width: 4))-\(WholeNumber.zeroPadded(c.month, width: 2))-\(WholeNumber.zeroPadded(c.day, width: 2))"
     }
 
     static func dayTime(_ date: APIDate?) -> String {
         guard let date else { return "" }
         guard let c = date.components, c.hasTime else { return day(date) }
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute)
+        return "\(WholeNumber.zeroPadded(c.year, width: 4))-\(WholeNumber.zeroPadded(c.month, width: 2))-\(WholeNumber.zeroPadded(c.day, width: 2)) \(WholeNumber.zeroPadded(c.hour, width: 2)):\(WholeNumber.zeroPadded(c.minute, width: 2))"
     }
 
     static func grouped(_ number: Int) -> String {

@@ -63,3 +63,14 @@ public enum WholeNumber {
         return overflow ? ((a < 0) != (b < 0) ? .min : .max) : product
     }
 }
+
+public extension WholeNumber {
+    /// `value` in decimal with leading zeros to `width` digits (`7, width: 2` → "07"; a
+    /// negative value keeps its sign before the zeros). What `String(format: "%02d")` gives,
+    /// without Foundation's formatter and locale on every row of a frame.
+    static func zeroPadded(_ value: Int, width: Int) -> String {
+        let digits = String(value.magnitude)
+        let zeros = String(repeating: "0", count: max(0, width - digits.count - (value < 0 ? 1 : 0)))
+        return (value < 0 ? "-" : "") + zeros + digits
+    }
+}

@@ -287,7 +287,7 @@ public enum AppReducer {
     public static func clock(_ date: Date, _ zone: TimeZone) -> String {
         let seconds = Int(date.timeIntervalSince1970) + zone.secondsFromGMT(for: date)
         let minutes = ((seconds / 60) % 1440 + 1440) % 1440
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        return "\(WholeNumber.zeroPadded(minutes / 60, width: 2)):\(WholeNumber.zeroPadded(minutes % 60, width: 2))"
     }
 
     /// A message goes with the first key after it has been shown long enough.

@@ -21,7 +21,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     /// `2026-11-24`.
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { "\(WholeNumber.zeroPadded(year, width: 4))-\(WholeNumber.zeroPadded(month, width: 2))-\(WholeNumber.zeroPadded(day, width: 2))" }
     /// `MM/DD/YYYY`, as the appointments filter wants it.
     public var filterText: String { APIDate.formatFilterDate(year: year, month: month, day: day) }
 

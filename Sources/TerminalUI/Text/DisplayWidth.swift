@@ -28,7 +28,12 @@ public enum DisplayWidth {
         if value < 0x7F { return value < 0x20 ? 0 : 1 }
         if value < 0x300 { return value < 0xA0 ? 0 : 1 }
         if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
-        if scalar.properties.isEmojiPresentation || isWide(value) { return 2 }
+        // Dashes, quotes, bullets, the ellipsis, box drawing and blocks — every frame's border and
+        // most hints: one column, no Unicode property look-up (a third of a frame's cost was these).
+        if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x2500...0x259F).contains(value) { return 1 }
+        if isWide(value) { return 2 }
+        // U+231A (⌚) is the first code point with Emoji_Presentation.
+        if value >= 0x231A, scalar.properties.isEmojiPresentation { return 2 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: return 1

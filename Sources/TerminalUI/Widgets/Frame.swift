@@ -14,13 +14,14 @@ public struct PaneFrame: Sendable {
     public func render(in rect: Rect, buffer: inout Buffer, theme: Theme) -> Rect {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let style = theme[isFocused ? "ui.border.focused" : "ui.border"]
-        let horizontal = String(repeating: "─", count: rect.width - 2)
-        buffer.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
-        for y in (rect.y + 1)..<(rect.maxY - 1) {
-            buffer.put("│", x: rect.x, y: y, style: style)
-            buffer.put("│", x: rect.maxX - 1, y: y, style: style)
+        // Cell by cell (`fill`): the border's characters are one column each, nothing to measure.
+        for (y, left, right) in [(rect.y, "┌", "┐"), (rect.maxY - 1, "└", "┘")] {
+            buffer.fill(Rect(x: rect.x, y: y, width: 1, height: 1), style: style, with: left)
+            buffer.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), style: style, with: "─")
+            buffer.fill(Rect(x: rect.maxX - 1, y: y, width: 1, height: 1), style: style, with: right)
         }
-        buffer.put("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
+        buffer.fill(Rect(x: rect.x, y: rect.y + 1, width: 1, height: rect.height - 2), style: style, with: "│")
+        buffer.fill(Rect(x: rect.maxX - 1, y: rect.y + 1, width: 1, height: rect.height - 2), style: style, with: "│")
         let titleStyle = isFocused ? theme["ui.border.focused"].adding(.bold) : theme["ui.title"]
         var counterWidth = 0
         if let counter, rect.width > 8 {

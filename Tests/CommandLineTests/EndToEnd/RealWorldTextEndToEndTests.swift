@@ -151,9 +151,9 @@ import Testing
             try await app.waitFor(text: "Booked")
             // The month grid beside tomorrow's agenda, the family in its note: no joiner drawn, no row broken
             // (a count once read `28‍¹`).
+            // The calendar went to the day booked (tomorrow).
             try await app.keys("2")
-            try await app.waitFor(text: "· today")
-            try await app.keys("m", "Right")
+            try await app.keys("m")
             lines = try await app.waitFor(text: "Agenda: 1. pri")
             Self.expectWhole(lines, width: 100, "the month grid")
             try await app.keys("q")

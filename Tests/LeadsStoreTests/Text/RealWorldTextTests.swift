@@ -50,6 +50,16 @@ import TextEditing
     }
 }
 
+extension WholeNumberTests {
+    /// What `String(format: "%02d")` gave, without Foundation's formatter on every row.
+    @Test func zeroPaddedMatchesPrintf() {
+        for (value, width) in [(0, 2), (7, 2), (42, 2), (123, 2), (2026, 4), (7, 4), (-5, 3), (Int.min, 2)] {
+            let printf = String(format: "%0\(width)ld", value)
+            #expect(WholeNumber.zeroPadded(value, width: width) == printf, "\(value) at \(width)")
+        }
+    }
+}
+
 @Suite struct LineBreaksTests {
     @Test func everyKindOfBreakIsOne() {
         #expect(LineBreaks.normalized("a\r\nb\rc\nd") == "a\nb\nc\nd")
