@@ -255,16 +255,23 @@ public enum AppReducer {
         if state.view == .leads, state.focus == .list, state.modals.isEmpty, state.detail?.slug != state.list.selectedLead?.slug {
             state.isDetailStale = true
         }
-        // The detail follows once the selection rests: seen the same on two ticks (100 ms with
-        // no key between them). A held j or a burst of Down costs the two rows and the counter
-        // a key, not a detail loaded (and drawn) for every lead passed.
+        // The detail follows once the selection rests: the same lead seen by ticks at least
+        // `restSeconds` apart (two of the loop's 100 ms ticks with no key between them). A held j
+        // or a burst of Down costs the two rows and the counter a key, not a detail loaded (and
+        // drawn) for every lead passed. Measured in time, not in ticks: an answer arriving also
+        // ticks, and a page that came 5 ms after a key is no rest.
         if state.isDetailStale, state.view == .leads {
             let selected = state.list.selectedLead?.slug
-            if state.detail == nil || state.selectionOnLastTick == selected {
-                state.selectionOnLastTick = nil
+            if state.detail == nil {
+                state.selectionSeen = nil
                 effects += followSelection(&state)
+            } else if let seen = state.selectionSeen, seen.slug == selected {
+                if now.timeIntervalSince(seen.at) >= AppState.restSeconds {
+                    state.selectionSeen = nil
+                    effects += followSelection(&state)
+                }
             } else {
-                state.selectionOnLastTick = selected
+                state.selectionSeen = AppState.Selection(selected, now)
             }
         }
         // The lead picker searches every lead: the pages not loaded yet come while it is open.

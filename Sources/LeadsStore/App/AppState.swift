@@ -58,8 +58,17 @@ public struct AppState: Equatable, Sendable {
     public var spinnerFrame = 0
     /// The detail should follow the list's selection at the next quiet moment (tick).
     public var isDetailStale = false
-    /// The selected lead the last tick saw while the detail was stale (it follows when the next tick sees the same).
-    public var selectionOnLastTick: String??
+    /// The selected lead a tick first saw while the detail was stale, and when (it follows once
+    /// a tick `restSeconds` later still sees it).
+    public var selectionSeen: Selection?
+    public struct Selection: Equatable, Sendable {
+        public var slug: String?
+        public var at: Date
+        public init(_ slug: String?, _ at: Date) { self.slug = slug; self.at = at }
+    }
+    /// How long the list's selection rests before the detail follows it (just under the loop's
+    /// two 100 ms ticks, so two quiet ticks are enough).
+    public static let restSeconds = 0.09
     /// A half-typed key sequence and the keys that may follow (`ctrl-x ctrl-c`).
     public var pendingKeys: String?
 

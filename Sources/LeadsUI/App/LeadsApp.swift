@@ -33,6 +33,8 @@ public final class LeadsApp: TerminalProgram {
     private var lastMinute = -1
     /// A page of leads came in since memory was last given back.
     private var hasLoadedSinceTrim = false
+    /// When the last `.ticked` was sent (wake-ups by answers within 90 ms of it send none).
+    private var lastTickAt: Date?
     /// Drafts that could not be written, for the message at exit.
     public private(set) var draftProblems: [String] = []
     public private(set) var timings = Timings()
@@ -155,6 +157,12 @@ public final class LeadsApp: TerminalProgram {
 
     public func tick() {
         let now = clock()
+        // The loop also ticks when an answer wakes it. Such a tick within 90 ms of the last is
+        // no quiet moment: skipped (the answer is taken by `receive` next). So a page arriving
+        // 10 ms after a key does not start the selection's rest, after which the detail would
+        // follow 100 ms later — in the middle of the next keys (issue 13: 2.7 KB late).
+        if inbox.hasPending, let last = lastTickAt, now.timeIntervalSince(last) < 0.09 { return }
+        lastTickAt = now
         send(.ticked(now))
         if hasLoadedSinceTrim, state.requests[.leadsPage] == nil {
             // Decoding a page leaves freed memory behind; give it back while nothing else happens.
@@ -220,6 +228,9 @@ final class Inbox: Sendable {
         actions.withLock { $0.append(action) }
         wake()
     }
+
+    /// Answers wait to be taken.
+    var hasPending: Bool { actions.withLock { !$0.isEmpty } }
 
     func take() -> [Action] {
         actions.withLock { taken in

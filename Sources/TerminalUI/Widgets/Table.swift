@@ -105,7 +105,9 @@ public struct TableWidget: Sendable {
         for row in first..<last {
             let isSelected = row == state.selected
             let selection = theme[isFocused ? "ui.selection" : "ui.selection.unfocused"]
-            if isSelected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: selection) }
+            // The gaps between cells take the row's style too: a gap in the terminal's default
+            // colours costs a reset and a colour again at every column (≈14 bytes a row).
+            buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: isSelected ? selection : theme["ui.text"])
             var x = rect.x
             for (index, column) in columns.enumerated() {
                 var style = cellStyle?(row, index) ?? theme[cellRole?(row, index) ?? "ui.text"]

@@ -62,14 +62,22 @@ import TextEditing
         let rested = AppReducer.reduce(&state, .ticked(Fixtures.now.addingTimeInterval(0.7)))
         #expect(rested.contains(.request(state.requests[.leadDetail] ?? RequestID(.leadDetail, 0), .lead(slug: "lead-5"))))
         #expect(state.detail?.preview?.slug == "lead-5" && state.detail?.lead == nil)
+        // An answer arriving also ticks: one 5 ms after the key's tick is no rest.
+        _ = AppReducer.reduce(&state, .commandInvoked(.down))
+        _ = AppReducer.reduce(&state, .ticked(Fixtures.now.addingTimeInterval(0.8)))
+        let answerTick = AppReducer.reduce(&state, .ticked(Fixtures.now.addingTimeInterval(0.805)))
+        #expect(!answerTick.contains { if case .request(_, .lead) = $0 { return true }; return false }, "\(answerTick)")
+        let quiet = AppReducer.reduce(&state, .ticked(Fixtures.now.addingTimeInterval(0.9)))
+        #expect(quiet.contains { if case .request(_, .lead(slug: "lead-6")) = $0 { return true }; return false }, "\(quiet)")
     }
 
     @Test func aLateAnswerForAnotherLeadOrFilterIsDropped() {
         var store = TestStore(Fixtures.loaded())
         store.send(.ticked(Fixtures.now), effects: [.request(RequestID(.leadDetail, 4), .lead(slug: "lead-0"))])
         store.press(.down) { $0.list.selected = 1; $0.isDetailStale = true }
-        store.send(.ticked(Fixtures.now))   // the selection seen: it follows when the next tick sees it rest
-        store.send(.ticked(Fixtures.now), effects: [.cancel(RequestID(.leadDetail, 4)), .request(RequestID(.leadDetail, 5), .lead(slug: "lead-1"))])
+        store.send(.ticked(Fixtures.now))   // the selection seen: it follows when a tick 100 ms later sees it rest
+        store.send(.ticked(Fixtures.now.addingTimeInterval(0.1)),
+                   effects: [.cancel(RequestID(.leadDetail, 4)), .request(RequestID(.leadDetail, 5), .lead(slug: "lead-1"))])
         // lead-0's answer comes late: nothing changes.
         store.send(.responded(RequestID(.leadDetail, 4), .lead(slug: "lead-0", .success(Fixtures.detail(0))))) { _ in }
         store.send(.responded(RequestID(.leadDetail, 5), .lead(slug: "lead-1", .success(Fixtures.detail(1))))) {

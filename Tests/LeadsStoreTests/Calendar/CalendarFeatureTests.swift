@@ -164,7 +164,7 @@ import TextEditing
         _ = AppReducer.reduce(&store.state, .commandInvoked(.back))
         _ = AppReducer.reduce(&store.state, .commandInvoked(.viewLeads))
         _ = AppReducer.reduce(&store.state, .ticked(Fixtures.now))
-        _ = AppReducer.reduce(&store.state, .ticked(Fixtures.now))   // once the selection rests
+        _ = AppReducer.reduce(&store.state, .ticked(Fixtures.now.addingTimeInterval(0.1)))   // once the selection rests
         #expect(store.state.detail?.slug == store.state.list.selectedLead?.slug)
     }
 

@@ -82,4 +82,22 @@ import TestSupport
         await app.waitFor(text: "First0 Last0")
         #expect(app.lines[1].contains("1 of 120"))
     }
+
+    /// An answer wakes the loop, which ticks: within 90 ms of the last tick that is no quiet
+    /// moment, and no `.ticked` is sent (a page 10 ms after a key started the selection's rest).
+    @Test func aWakeByAnAnswerSoonAfterATickIsNoTick() {
+        let app = HeadlessApp(service: FakeService(), width: 80, height: 24)
+        let start = app.clock.now
+        app.app.tick()
+        #expect(app.state.now == start)
+        app.clock.advance(0.05)
+        app.app.poster(.resized(ScreenLayout.viewport(width: 80, height: 24)))
+        app.app.tick()
+        #expect(app.state.now == start, "a tick 50 ms after the last, with an answer waiting")
+        app.app.receive()
+        app.clock.advance(0.05)
+        app.app.poster(.resized(ScreenLayout.viewport(width: 80, height: 24)))
+        app.app.tick()
+        #expect(abs(app.state.now.timeIntervalSince(start) - 0.1) < 0.001, "100 ms after the last: a tick")
+    }
 }
