@@ -48,6 +48,13 @@ enum Main {
     /// Runs one command line and returns its exit status.
     static func run(_ arguments: [String]) async -> Int32 {
         do {
+            if arguments.isEmpty {
+                // `leadterm` alone: the app, with only the connection's options to read (their
+                // defaults and environment) — not the whole command tree, ~5 ms of a start.
+                let connection = try ConnectionOptions.parse([])
+                try await AppLauncher.run(connection: connection)
+                return 0
+            }
             var command = try Leadterm.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

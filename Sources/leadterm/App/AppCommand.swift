@@ -23,8 +23,8 @@ enum AppLauncher {
         let started = Date()
         var settings = Settings(serverLabel: "demo")
         var sandbox: RunningSandbox?
-        let service: any LeadsService
-        var cache: LeadsCache?
+        /// The service, and the profile's cache: opened on the UI's thread once the first frame is out.
+        let openService: @Sendable () -> (service: any LeadsService, cache: LeadsCache?)
         var account: String?   // the profile or server: its cache and drafts
         let connectivity = Connectivity(logger: try connection.logger("leadterm.connectivity"))
         var profileUser: String?
@@ -37,9 +37,10 @@ enum AppLauncher {
                 throw CommandFailure(message: "cannot start the demo sandbox: \(error)", exitCode: 5)
             }
             guard let sandbox else { return }
-            service = try APIClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL, credentials: sandbox.credentials,
-                                                                       timeout: connection.timeout ?? ConnectionOptions.defaultTimeout,
-                                                                       logger: try connection.logger("leadterm.api")))
+            let client = try APIClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL, credentials: sandbox.credentials,
+                                                                          timeout: connection.timeout ?? ConnectionOptions.defaultTimeout,
+                                                                          logger: try connection.logger("leadterm.api")))
+            openService = { (client, nil) }
             settings.signedInUser = "demo"
         } else {
             let resolved = try connection.resolve(environment: environment)
@@ -47,12 +48,10 @@ enum AppLauncher {
             // The local cache of this profile (or server): the first frame shows it, every read refreshes it.
             let cacheName = ConnectionOptions.cacheName(resolved.profile, client.configuration.baseURL)
             account = cacheName
-            if let opened = LeadsCache(url: LeadsCache.url(name: cacheName, environment: environment)) {
-                cache = opened
-                settings.outboxFile = opened.url.path
-                service = CachingService(base: client, cache: opened, connectivity: connectivity)
-            } else {
-                service = client
+            let cacheURL = LeadsCache.url(name: cacheName, environment: environment)
+            openService = {
+                guard let opened = LeadsCache(url: cacheURL) else { return (client, nil) }
+                return (CachingService(base: client, cache: opened, connectivity: connectivity), opened)
             }
             let host = client.configuration.baseURL.host ?? client.configuration.baseURL.absoluteString
             // The title bar shows the profile (and its server); LEADTERM_THEME/KEYMAP still win over its theme and keymap.
@@ -78,16 +77,17 @@ enum AppLauncher {
             configWarnings = resolved.warnings
         }
         let chosen = settings, chosenEnvironment = environment, user = profileUser, problems = configWarnings, store = storeToken, owner = account
-        let cached = cache?.screens()
-        let outboxLog = try connection.logger("leadterm.outbox"), openCache = cache
+        let outboxLog = try connection.logger("leadterm.outbox")
+        let opened = OpenedService()
         let exit = try runOnOwnThread {
-            try Self.runUI(service: service, settings: chosen, environment: chosenEnvironment, started: started, profileUser: user,
-                           configWarnings: problems, storeToken: store, cached: cached, connectivity: connectivity, account: owner,
-                           cache: openCache, log: { outboxLog.info("\($0)") })
+            try Self.runUI(openService: { let pair = openService(); opened.service = pair.service; return pair },
+                           settings: chosen, environment: chosenEnvironment, started: started, profileUser: user,
+                           configWarnings: problems, storeToken: store, connectivity: connectivity, account: owner,
+                           log: { outboxLog.info("\($0)") })
         }
         // The terminal is already restored: close the connections, and do not let
         // the demo server's graceful shutdown hold the exit.
-        await Bounded.wait(seconds: 0.5) { await service.shutdown() }
+        if let service = opened.service { await Bounded.wait(seconds: 0.5) { await service.shutdown() } }
         await sandbox?.stop(within: 0.5)
         if exit != 0 { throw ExitCode(exit) }
     }
@@ -108,10 +108,19 @@ enum AppLauncher {
         return try box.result.get()
     }
 
-    static func runUI(service: any LeadsService, settings: Settings, environment: [String: String], started: Date,
+    /// The service the UI opened, for its shutdown once the UI has ended.
+    final class OpenedService: @unchecked Sendable {
+        var service: (any LeadsService)?   // written by the UI's thread before `runOnOwnThread` returns
+    }
+
+    /// The terminal first, then everything else: the first frame (title bar, panes, "Loading
+    /// leads…") goes out before the cache is opened (created, on a first start) and read, so the
+    /// screen answers at once; the cache's or the service's data follows in the next frame.
+    static func runUI(openService: () -> (service: any LeadsService, cache: LeadsCache?), settings: Settings,
+                      environment: [String: String], started: Date,
                       profileUser: String? = nil, configWarnings: [ConfigWarning] = [],
-                      storeToken: @escaping @Sendable (String) -> String? = { _ in nil }, cached: CachedScreens? = nil,
-                      connectivity: Connectivity? = nil, account: String? = nil, cache: LeadsCache? = nil,
+                      storeToken: @escaping @Sendable (String) -> String? = { _ in nil },
+                      connectivity: Connectivity? = nil, account: String? = nil,
                       log: @escaping (String) -> Void = { _ in }) throws -> Int32 {
         let backend: NcursesBackend
         do { backend = try NcursesBackend(environment: environment) } catch {
@@ -137,6 +146,11 @@ enum AppLauncher {
         let warningMessage = state.message
         let screen = Screen(theme: appearance.theme, keymap: appearance.keymap, helpContexts: AppVocabulary.appContexts,
                             descriptions: AppVocabulary.descriptions)
+        let loop = RunLoop(backend: backend)
+        backend.draw(loop.frame { buffer in _ = screen.render(state, into: &buffer) })
+        let (service, cache) = openService()
+        state.settings.outboxFile = cache?.url.path
+        let cached = cache?.screens()
         let (outbox, outboxProblems) = cache?.loadOutbox() ?? ([], [])
         let app = LeadsApp(backend: backend, service: service, state: state, keymap: appearance.keymap, screen: screen,
                            drafts: draftStore, storeToken: storeToken,
@@ -157,7 +171,6 @@ enum AppLauncher {
         let post = app.poster
         connectivity?.observe { since in post(.connectivity(offlineSince: since)) }
         app.start(drafts: drafts, cached: cached, outbox: outbox)
-        let loop = RunLoop(backend: backend)
         // A key that quits even where text is typed (ctrl-c rather than q, which a form takes as a letter).
         let quitKeys = appearance.keymap.keys(for: Command.quit.rawValue, in: "global")
         let quitKey = quitKeys.first { sequence in sequence.keys.allSatisfy { if case .character = $0 { return false }; return true } } ?? quitKeys.first

@@ -56,7 +56,8 @@ struct Appearance {
                                        knownRoles: AppVocabulary.roles, depth: depth).theme
             ?? Theme(name: "plain", roles: [:], depth: depth)
         var theme = builtIn
-        if let source = themeSource(wanted) {
+        // The shipped default is the built-in text (a test keeps them equal): parsed once, not twice.
+        if let source = themeSource(wanted), source.text != BuiltInDefaults.theme || wanted != "default" {
             let loaded = ThemeLoader.load(source, knownRoles: AppVocabulary.roles, depth: depth, find: themeSource)
             warnings += loaded.theme == nil ? rejected(loaded.warnings, "theme") : loaded.warnings
             if let loadedTheme = loaded.theme { theme = loadedTheme }
@@ -73,7 +74,7 @@ struct Appearance {
         }
         var keys = keymap(file: "built-in default keymap", text: BuiltInDefaults.keymap) ?? Keymap()
         if let shipped = locator.shipped("keymaps", "default.toml"), case .success(let text) = ConfigLocator.read(shipped),
-           let shippedKeys = keymap(file: shipped.path, text: text) {
+           text != BuiltInDefaults.keymap, let shippedKeys = keymap(file: shipped.path, text: text) {
             keys = shippedKeys
         }
         // A named variant over the default: LEADTERM_KEYMAP=emacs (a user's keymaps/<name>.toml, else a shipped one).
