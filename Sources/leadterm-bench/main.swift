@@ -318,12 +318,75 @@ extension Bench {
     }
 }
 
-// `leadterm-bench [memory] [keys] [bytes] [first-frame] [cached-start]`: those figures only (all by default).
-let chosen = Set(CommandLine.arguments.dropFirst())
+/// The same figures measured through a real pty by `scripts/bench-peers` (the peers'
+/// harness JSON): printed under each in-process figure, so neither is read alone.
+struct PtyFigures {
+    let file: String
+    let scenarios: [String: [String: Any]]
+
+    /// `--pty FILE`, else the newest `.bench/peers-*.json` of the source tree; nil when there is none.
+    static func load(_ arguments: [String]) -> PtyFigures? {
+        var path: String?
+        if let index = arguments.firstIndex(of: "--pty"), index + 1 < arguments.count { path = arguments[index + 1] }
+        if path == nil {
+            let folder = Bench.root.appendingPathComponent(".bench")
+            let runs = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            path = runs.filter { $0.hasPrefix("peers-") && $0.hasSuffix(".json") }.max().map { folder.appendingPathComponent($0).path }
+        }
+        guard let path, let data = FileManager.default.contents(atPath: path),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let scenarios = json["scenarios"] as? [String: [String: Any]] else { return nil }
+        return PtyFigures(file: path, scenarios: scenarios.compactMapValues { $0["summary"] as? [String: Any] })
+    }
+
+    func value(_ scenario: String, _ field: String) -> Double? { scenarios[scenario]?[field] as? Double }
+    func key(_ scenario: String, _ group: String, _ field: String) -> Double? {
+        ((scenarios[scenario]?["keys"] as? [String: Any])?[group] as? [String: Any])?[field] as? Double
+    }
+
+    /// One line under a figure: what the pty run measured of the same thing.
+    func say(_ text: String) { print("  through a pty (scripts/bench-peers, \((file as NSString).lastPathComponent)): \(text)") }
+    static func ms(_ value: Double?) -> String { value.map { String(format: "%.2f ms", $0) } ?? "—" }
+}
+
+// `leadterm-bench [memory] [keys] [bytes] [first-frame] [cached-start] [--pty FILE]`: those figures only (all by default).
+let arguments = Array(CommandLine.arguments.dropFirst())
+let pty = PtyFigures.load(arguments)
+let chosen = Set(arguments.enumerated().filter { $0.element != "--pty" && ($0.offset == 0 || arguments[$0.offset - 1] != "--pty") }.map(\.element))
 func wanted(_ name: String) -> Bool { chosen.isEmpty || chosen.contains(name) }
 // Memory first, while the process holds nothing else.
-if wanted("memory") { try Bench.memory() }
-if wanted("keys") { Bench.keyPresses() }
-if wanted("bytes") { try Bench.bytesWritten() }
-if wanted("first-frame") { try Bench.firstFrame() }
-if wanted("cached-start") { try Bench.cachedStart() }
+if wanted("memory") {
+    try Bench.memory()
+    if let pty {
+        pty.say(String(format: "the app at 120x40 with 10,384 leads: peak resident %.1f MiB, private %.1f MiB",
+                       (pty.value("leadterm_10k", "peak_rss_kb") ?? .nan) / 1024, (pty.value("leadterm_10k", "max_sampled_anon_kb") ?? .nan) / 1024))
+    }
+}
+if wanted("keys") {
+    Bench.keyPresses()
+    if let pty {
+        pty.say("Down settle p50 / p95 at 120x40: \(PtyFigures.ms(pty.key("leadterm_10k", "Down*50", "settle_p50_ms"))) / "
+                + "\(PtyFigures.ms(pty.key("leadterm_10k", "Down*50", "settle_p95_ms"))) (10,384 leads), "
+                + "\(PtyFigures.ms(pty.key("leadterm_100k", "Down*50", "settle_p50_ms"))) / \(PtyFigures.ms(pty.key("leadterm_100k", "Down*50", "settle_p95_ms"))) (104,440)")
+    }
+}
+if wanted("bytes") {
+    try Bench.bytesWritten()
+    if let pty {
+        pty.say(String(format: "at 120x40, per Down %.0f bytes, per PageDown %.0f, idle %.0f B/s",
+                       pty.key("leadterm_10k", "Down*50", "bytes_per_key_avg") ?? .nan, pty.key("leadterm_10k", "PageDown*20", "bytes_per_key_avg") ?? .nan,
+                       pty.value("leadterm_10k", "idle_bytes_per_s") ?? .nan))
+    }
+}
+if wanted("first-frame") {
+    try Bench.firstFrame()
+    if let pty {
+        pty.say("from spawn, first byte \(PtyFigures.ms(pty.value("leadterm_10k", "first_byte_ms"))), first frame with data "
+                + "\(PtyFigures.ms(pty.value("leadterm_10k", "first_frame_ms"))) (10,384 leads), \(PtyFigures.ms(pty.value("leadterm_100k", "first_frame_ms"))) (104,440)")
+    }
+}
+if wanted("cached-start") {
+    try Bench.cachedStart()
+    if let pty { pty.say("from spawn to the first frame with the cache's data: \(PtyFigures.ms(pty.value("leadterm_10k_cached", "first_frame_ms")))") }
+}
+if pty == nil { print("\n(no pty figures: run scripts/bench-peers, or give --pty FILE, to see them under these)") }

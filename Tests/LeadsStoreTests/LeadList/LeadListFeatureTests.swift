@@ -121,3 +121,28 @@ extension LeadListFeatureTests {
         #expect(list.selectedLead?.slug == "lead-5" && list.selected == 4)
     }
 }
+
+extension LeadListFeatureTests {
+    /// Issue 13: a page that arrives searches only its own rows, and more letters search only
+    /// the matches so far — each giving exactly what a search of every row gives.
+    @Test func pagesAndNarrowedWordsSearchOnlyWhatTheyMustAndAgreeWithAFullSearch() {
+        func everyRow(_ list: LeadListState) -> [String] {
+            var fresh = LeadListState()
+            fresh.setText(list.text)
+            fresh.append(Page(results: list.rows, count: list.rows.count, next: nil), at: 0, pageSize: 50)
+            return fresh.visible.map { fresh.rows[$0].slug }
+        }
+        var list = LeadListState()
+        list.setText("first1")
+        for start in stride(from: 0, to: 300, by: 50) {
+            list.append(Fixtures.page(start..<start + 50, count: 300), at: start, pageSize: 50)
+            #expect(list.visible.map { list.rows[$0].slug } == everyRow(list), "after the page at \(start)")
+        }
+        #expect(list.visible.count == 111)   // first1, first10–19, first100–199
+        for text in ["first12", "first12 last12", "first1", "first", ""] {
+            list.setText(text)
+            #expect(list.visible.map { list.rows[$0].slug } == everyRow(list), "“\(text)”")
+        }
+        #expect(list.visible.count == 300)
+    }
+}
