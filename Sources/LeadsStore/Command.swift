@@ -15,7 +15,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case newAppointmentForLead = "appointment.new.for.lead"
     case nextField = "form.field.next", previousField = "form.field.previous", save = "form.save", cancel = "form.cancel"
     case submit = "form.submit"
-    case newLine = "text.newline", lineUp = "text.line.up", lineDown = "text.line.down"
+    case newLine = "text.newline", lineUp = "text.line.up", lineDown = "text.line.down", openEditor = "text.editor"
     case applyFilter = "filter.apply", runCommand = "palette.run"
     case yes = "dialog.yes", no = "dialog.no"
     case undo = "delete.undo"
@@ -29,6 +29,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case cancelAppointment = "appointment.cancel", deleteAppointment = "appointment.delete"
     case readerNext = "reader.next", readerPrevious = "reader.previous"
     case showOutbox = "outbox.show", sendOutboxEntry = "outbox.send", discardOutboxEntry = "outbox.discard"
+    case copyEmail = "lead.copy.email", copyPhone = "lead.copy.phone", copyName = "lead.copy.name"
+    case copySlug = "lead.copy.slug", copyRow = "lead.copy.row"
 
     public var description: String {
         switch self {
@@ -57,6 +59,12 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .deleteLead: return "Delete lead"
         case .newNote: return "Add a note"
         case .deleteNote: return "Delete the selected note"
+        case .openEditor: return "Write the note in your editor ($EDITOR)"
+        case .copyEmail: return "Copy the lead's email"
+        case .copyPhone: return "Copy the lead's phone"
+        case .copyName: return "Copy the lead's name"
+        case .copySlug: return "Copy the lead's slug"
+        case .copyRow: return "Copy the lead as a tab-separated row"
         case .toggleAssigned: return "Owned / assigned leads"
         case .sortNext: return "Sort by name, status, added"
         case .newAppointmentForLead: return "New appointment for this lead"

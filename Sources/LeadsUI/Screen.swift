@@ -156,7 +156,7 @@ public final class Screen {
             switch self {
             case .dialog: return [(.yes, "yes"), (.no, "no")]
             case .form: return [(.save, "save"), (.nextField, "next field"), (.cancel, "cancel")]
-            case .note: return [(.save, "save"), (.cancel, "cancel")]
+            case .note: return [(.save, "save"), (.openEditor, "editor"), (.cancel, "cancel")]
             case .help: return [(.back, "close"), (.down, "scroll")]
             case .reader: return [(.readerNext, "next"), (.readerPrevious, "previous"), (.down, "scroll"), (.back, "close")]
             case .palette: return [(.runCommand, "run"), (.back, "close")]

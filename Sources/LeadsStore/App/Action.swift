@@ -33,6 +33,8 @@ public enum Action: Equatable, Sendable {
     case outboxRestored([OutboxEntry])
     /// The new token was stored for the profile (nil), or why it was not.
     case tokenStored(String?)
+    /// The editor `.editText` opened has ended: the text it saved, else why nothing was taken.
+    case editorFinished(Result<String, EditorProblem>)
     /// The service answered (or failed) the request `RequestID`.
     case responded(RequestID, Response)
     /// SIGHUP, SIGTERM or SIGINT: the terminal is going away.
@@ -103,6 +105,10 @@ public enum Effect: Equatable, Sendable {
     case discardDraft(id: String)
     /// One terminal bell (a reminder).
     case bell
+    /// Puts text on the user's clipboard through the terminal (OSC 52: over SSH and tmux too).
+    case copy(String)
+    /// Opens the user's editor on the text (the terminal given to it meanwhile); answered by `.editorFinished`.
+    case editText(String)
     /// Store what waits to be sent (the cache database's outbox), replacing what was stored.
     case saveOutbox([OutboxEntry])
     /// Store the token for the profile in use (`credentials.toml`); answered by `.tokenStored`.
@@ -138,4 +144,10 @@ public enum Request: Equatable, Sendable {
     /// Whether a write whose answer was lost reached the service: the note's text on its lead,
     /// an appointment of that lead at that start, a lead with that email (`Response.found`).
     case lookFor(OutboxEntry.Write)
+}
+
+/// Why the text of an external editor was not taken (the text stays as it was).
+public struct EditorProblem: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }

@@ -14,6 +14,7 @@ extension AppReducer {
         }
         switch state.topModal {
         case .confirm(let confirmation): return confirm(&state, confirmation, command)
+        case .noteForm(let note) where command == .openEditor: return [.editText(note.text)]
         case .leadForm, .noteForm, .appointmentForm: return form(&state, at: state.modals.count - 1, .command(command))
         case .help(let offset, let contexts): return help(&state, offset, contexts, command)
         case .reader(let reader): return read(&state, reader, command)
@@ -110,6 +111,8 @@ extension AppReducer {
             case .toggleAssigned: return list(&state, .toggleAssigned)
             default: return list(&state, .sortNext)
             }
+        case .copyEmail, .copyPhone, .copyName, .copySlug, .copyRow:
+            return copy(&state, command)
         case .newLead:
             state.modals.append(.leadForm(.new(settings: state.settings)))
         case .editLead:

@@ -149,6 +149,9 @@ public enum AppReducer {
             }
             return outbox(&state, .restored(entries))
 
+        case .editorFinished(let result):
+            return editorFinished(&state, result)
+
         case .tokenStored(let problem):
             state.message = problem.map { StatusMessage("The new token works but was not stored: \($0)", .warning, at: state.now) }
                 ?? StatusMessage("The new token works and is stored for this profile.", .success, at: state.now)

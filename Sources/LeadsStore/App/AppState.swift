@@ -187,6 +187,8 @@ public struct Settings: Equatable, Sendable {
     public var mondayFirst = true
     /// Past its edge the lead list moves half a screen at once (`jump_scroll`), not row by row.
     public var jumpScroll = true
+    /// The copy keys write to the terminal's clipboard (OSC 52); `clipboard = false` turns them off.
+    public var clipboard = true
     /// The overview refreshes itself this often.
     public var dashboardRefreshMinutes = 5
 

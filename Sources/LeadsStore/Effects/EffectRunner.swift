@@ -9,6 +9,10 @@ public struct EffectHandlers {
     public var saveDraft: (Draft) -> Void
     public var discardDraft: (String) -> Void
     public var bell: () -> Void
+    /// Puts text on the user's clipboard (the terminal's OSC 52).
+    public var copy: (String) -> Void
+    /// Runs the user's editor on the text and returns what it saved.
+    public var editText: (String) -> Result<String, EditorProblem>
     public var suspend: () -> Void
     public var redraw: () -> Void
     /// Stores a renewed token for the profile in use; nil when stored, else why not.
@@ -17,10 +21,12 @@ public struct EffectHandlers {
     public var saveOutbox: ([OutboxEntry]) -> Void
 
     public init(saveDraft: @escaping (Draft) -> Void = { _ in }, discardDraft: @escaping (String) -> Void = { _ in },
-                bell: @escaping () -> Void = {}, suspend: @escaping () -> Void = {}, redraw: @escaping () -> Void = {},
+                bell: @escaping () -> Void = {}, copy: @escaping (String) -> Void = { _ in },
+                editText: @escaping (String) -> Result<String, EditorProblem> = { _ in .failure(EditorProblem("no editor here")) },
+                suspend: @escaping () -> Void = {}, redraw: @escaping () -> Void = {},
                 storeToken: @escaping (String) -> String? = { _ in "no profile to store it in" },
                 saveOutbox: @escaping ([OutboxEntry]) -> Void = { _ in }) {
-        self.saveDraft = saveDraft; self.discardDraft = discardDraft; self.bell = bell; self.suspend = suspend; self.redraw = redraw
+        self.saveDraft = saveDraft; self.discardDraft = discardDraft; self.bell = bell; self.copy = copy; self.editText = editText; self.suspend = suspend; self.redraw = redraw
         self.storeToken = storeToken; self.saveOutbox = saveOutbox
     }
 }
@@ -57,6 +63,8 @@ public final class EffectRunner {
             case .saveDraft(let draft): handlers.saveDraft(draft)
             case .discardDraft(let id): handlers.discardDraft(id)
             case .bell: handlers.bell()
+            case .copy(let text): handlers.copy(text)
+            case .editText(let text): send(.editorFinished(handlers.editText(text)))
             case .suspend: handlers.suspend()
             case .redraw: handlers.redraw()
             case .storeToken(let token): send(.tokenStored(handlers.storeToken(token)))

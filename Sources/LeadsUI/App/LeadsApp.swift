@@ -47,12 +47,14 @@ public final class LeadsApp: TerminalProgram {
 
     /// - Parameters:
     ///   - storeToken: stores a token renewed in the app for the profile; nil when stored, else why not.
+    ///   - editor: runs the user's editor on a note's text (the terminal is given to it meanwhile).
     ///   - saveOutbox: stores what waits to be sent (the cache database), replacing what was stored.
     ///   - log: one line for `--log` (outbox sends and refusals); never a body.
     ///   - wake: wakes the loop when an answer arrives (called from any thread).
     public init(backend: any TerminalBackend, service: any LeadsService, state: AppState, keymap: Keymap, screen: Screen,
                 drafts: DraftStore, clock: @escaping @Sendable () -> Date = { Date() },
                 storeToken: @escaping (String) -> String? = { _ in "no profile to store it in (leadterm login --profile NAME stores one)" },
+                editor: @escaping (String) -> Result<String, EditorProblem> = { _ in .failure(EditorProblem("no editor in this run")) },
                 saveOutbox: @escaping ([OutboxEntry]) -> Void = { _ in }, log: @escaping (String) -> Void = { _ in },
                 wake: @escaping @Sendable () -> Void) {
         self.state = state
@@ -69,6 +71,8 @@ public final class LeadsApp: TerminalProgram {
             },
             discardDraft: { drafts.discard(id: $0) },
             bell: { backend.bell() },
+            copy: { backend.copyToClipboard($0) },
+            editText: { text in backend.runExternal { editor(text) } },
             suspend: { backend.suspend() },
             redraw: { backend.invalidate() },
             storeToken: storeToken,

@@ -1,5 +1,6 @@
 import CNcursesw
 import CTermGuard
+import Foundation
 import Glibc
 
 /// The real terminal, through ncursesw. The only file that talks to ncurses.
@@ -247,6 +248,23 @@ public final class NcursesBackend: TerminalBackend {
 
 
     public func bell() { beep() }
+
+    public func copyToClipboard(_ text: String) { writeControl(Self.clipboard(text)) }
+
+    public func runExternal<T>(_ body: () -> T) -> T {
+        writeControl(Self.pasteOff)
+        endwin()
+        defer {
+            refresh()
+            writeControl(Self.pasteOn)
+            invalidate()
+        }
+        return body()
+    }
+
+    /// `ESC ] 52 ; c ; <base64 of the UTF-8> ESC \`: the OSC 52 "set the clipboard" sequence.
+    /// Base64 carries any text, so nothing in it can end the sequence early.
+    public static func clipboard(_ text: String) -> String { "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{1B}\\" }
 
     public func restore() {
         guard !isRestored else { return }

@@ -21,6 +21,13 @@ public protocol TerminalBackend: AnyObject {
     func restore()
     /// One audible (or visible) bell.
     func bell()
+    /// Puts `text` on the user's clipboard: OSC 52, which terminals (xterm, kitty, iTerm2,
+    /// WezTerm, foot, Windows Terminal…) and tmux (`set-clipboard on`) carry to the user's own
+    /// clipboard, over SSH too. A terminal that does not know it ignores it.
+    func copyToClipboard(_ text: String)
+    /// Gives the terminal to another program (an editor) for `body`, then takes it back and
+    /// repaints everything.
+    func runExternal<T>(_ body: () -> T) -> T
 }
 
 /// An in-memory terminal for tests: events are queued, frames are kept.
@@ -74,6 +81,12 @@ public final class TestBackend: TerminalBackend {
     public func suspend() { suspensions += 1; invalidate() }
     public func restore() {}
     public func bell() { bells += 1 }
+    /// What was copied, oldest first.
+    public private(set) var copied: [String] = []
+    public func copyToClipboard(_ text: String) { copied.append(text) }
+    /// How many times another program had the terminal.
+    public private(set) var externalRuns = 0
+    public func runExternal<T>(_ body: () -> T) -> T { externalRuns += 1; return body() }
 
     /// The frame as text, trailing blanks trimmed.
     public var lines: [String] { frame.lines }

@@ -154,6 +154,7 @@ enum AppLauncher {
         let (outbox, outboxProblems) = cache?.loadOutbox() ?? ([], [])
         let app = LeadsApp(backend: backend, service: service, state: state, keymap: appearance.keymap, screen: screen,
                            drafts: draftStore, storeToken: storeToken,
+                           editor: { text in ExternalEditor.edit(text, environment: environment).mapError { EditorProblem($0.description) } },
                            saveOutbox: { entries in
                                if let problem = cache?.saveOutbox(entries) { log("outbox: not stored: \(problem)") }
                            },

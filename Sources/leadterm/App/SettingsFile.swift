@@ -10,6 +10,7 @@ import TerminalUI
 ///     page_size = 50            # leads per page (10–500)
 ///     user = "alex"             # your username on the server (prefill fallback)
 ///     jump_scroll = true        # past its edge the list moves half a screen (false: a row)
+///     clipboard = true          # y e, y p… copy to the terminal's clipboard (OSC 52; false: off)
 ///
 ///     [calendar]
 ///     reminder_minutes = 10     # announce an appointment this long before (0: off)
@@ -54,11 +55,12 @@ enum SettingsFile {
                 settings.defaultAssignee = name
             case ("user", .string(let name)) where !name.trimmingCharacters(in: .whitespaces).isEmpty: settings.signedInUser = name
             case ("jump_scroll", .bool(let on)): settings.jumpScroll = on
-            case ("jump_scroll", _): warn(entry.line, "jump_scroll must be true or false")
+            case ("clipboard", .bool(let on)): settings.clipboard = on
+            case ("jump_scroll", _), ("clipboard", _): warn(entry.line, "\(entry.key) must be true or false")
             case ("undo_seconds", _): warn(entry.line, "undo_seconds must be a whole number of seconds from 0 to 60")
             case ("page_size", _): warn(entry.line, "page_size must be a whole number from 10 to 500")
             case ("default_assignee", _), ("user", _): warn(entry.line, "\(entry.key) must be a non-empty string")
-            default: warn(entry.line, "unknown setting \"\(entry.key)\" in [leads] (known: undo_seconds, page_size, default_assignee, user, jump_scroll)")
+            default: warn(entry.line, "unknown setting \"\(entry.key)\" in [leads] (known: undo_seconds, page_size, default_assignee, user, jump_scroll, clipboard)")
             }
         }
     }

@@ -119,6 +119,11 @@ x = "note.delete"
 o = "leads.toggle.assigned"
 s = "leads.sort.next"
 A = "appointment.new.for.lead"
+"y e" = "lead.copy.email"
+"y p" = "lead.copy.phone"
+"y n" = "lead.copy.name"
+"y s" = "lead.copy.slug"
+"y y" = "lead.copy.row"
 
 # Forms: printable keys are text here, so only the form's own contexts
 # (form, textarea, picker, choice) may bind them; keys of [global] that are not
@@ -135,6 +140,7 @@ esc = "form.cancel"
 # A note's text area, over [form].
 [textarea]
 enter = "text.newline"
+"ctrl-o" = "text.editor"
 up = "text.line.up"
 down = "text.line.down"
 

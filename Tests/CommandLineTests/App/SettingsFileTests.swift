@@ -64,7 +64,7 @@ import Testing
         #expect(warnings == [
             "2: undo_seconds must be a whole number of seconds from 0 to 60",
             "3: page_size must be a whole number from 10 to 500",
-            "4: unknown setting \"colour\" in [leads] (known: undo_seconds, page_size, default_assignee, user, jump_scroll)",
+            "4: unknown setting \"colour\" in [leads] (known: undo_seconds, page_size, default_assignee, user, jump_scroll, clipboard)",
             "7: bell must be true or false",
             "9: unknown table [extras] (known: [leads], [calendar])",
         ])

@@ -154,6 +154,49 @@ import TestSupport
         try await tmux.expectTerminalRestored()
     }
 
+    /// Issue 14.1: `y e` copies the selected lead's email with OSC 52, which tmux (set-clipboard
+    /// on, as over SSH to the user's terminal) takes into its buffer; `y p` the phone.
+    @Test func theCopyKeysReachTheClipboardThroughTmux() async throws {
+        let tmux = try TmuxSession()
+        let app = try Self.prepare(tmux)
+        try await tmux.start("\(app); sleep 60", width: 100, height: 30)
+        try await tmux.tmux("set-option", "-s", "set-clipboard", "on")
+        try await tmux.waitFor("the first page") { Self.counter($0) != nil }
+        func said(_ lines: [String]) -> String? {
+            lines.first { $0.contains("Copied ") }?.components(separatedBy: "Copied ").last?
+                .components(separatedBy: "  ").first?.trimmingCharacters(in: .whitespaces)
+        }
+        var last: String?
+        for (key, looksRight) in [("e", { (value: String) in value.contains("@") }), ("p", { $0.contains(where: \.isNumber) })] {
+            try await tmux.keys("y", key)
+            let lines = try await tmux.waitFor("“Copied …” for y \(key)") { said($0) != nil && said($0) != last }
+            let value = said(lines) ?? ""
+            let buffer = try await tmux.tmux("show-buffer")
+            #expect(buffer == value && looksRight(buffer), "buffer “\(buffer)”, said “\(value)”")
+            last = value
+        }
+    }
+
+    /// Issue 14.6: ctrl-o in the note form gives the terminal to $EDITOR (here a script that
+    /// appends a line), takes it back, and the form holds what the editor saved.
+    @Test func aNoteWrittenInTheEditor() async throws {
+        let tmux = try TmuxSession()
+        let app = try Self.prepare(tmux)
+        let script = tmux.scratch.appendingPathComponent("edit.sh")
+        try "#!/bin/sh\nprintf '\\nSecond line, from the editor\\n' >> \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        try await tmux.start("EDITOR='sh \(script.path)' \(app); sleep 60", width: 100, height: 30)
+        try await tmux.waitFor("the first page") { Self.counter($0) != nil }
+        try await tmux.keys("n")
+        try await tmux.waitFor(text: "Note on ")
+        try await tmux.type("First line")
+        try await tmux.keys("C-o")
+        try await tmux.waitFor(text: "Second line, from the editor")
+        let lines = try await tmux.waitFor(text: "back from the editor")
+        #expect(lines.contains { $0.contains("First line") })
+        try await tmux.keys("C-s")
+        try await tmux.waitFor(text: "Note added")
+    }
+
     @Test func aDraftSurvivesAHangUpAt80x24() async throws {
         let tmux = try TmuxSession()
         let app = try Self.prepare(tmux)

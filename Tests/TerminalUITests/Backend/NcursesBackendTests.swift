@@ -10,6 +10,17 @@ extension ProcessWideTests {
     /// C0, ESC sequences (CSI, OSC 52 clipboard, OSC 8 link, DCS), C1 and bidi overrides.
     static let hostile = "Eve\u{1B}[2J\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}]8;;http://evil\u{1B}\\link\u{1B}P1$r\u{1B}\\\u{9B}31m\u{9D}0;x\u{07}\u{202E}gnp.exe\r!"
 
+    /// Issue 14.1: the copy is OSC 52 with the text's UTF-8 in base64 (so nothing in it can end
+    /// the sequence), closed by ST.
+    @Test func theClipboardSequenceCarriesAnyTextInBase64() {
+        let text = "Zoë Ångström ☎ +1 555\u{1B}\u{07}"
+        let sequence = NcursesBackend.clipboard(text)
+        #expect(sequence.hasPrefix("\u{1B}]52;c;") && sequence.hasSuffix("\u{1B}\\"))
+        let payload = sequence.dropFirst(7).dropLast(2)
+        #expect(!payload.contains("\u{1B}") && !payload.contains("\u{07}"))
+        #expect(Data(base64Encoded: String(payload)).map { String(decoding: $0, as: UTF8.self) } == text)
+    }
+
     @Test func hostileTextNeverReachesTheTerminalAndKeysDecode() throws {
         var pipeEnds: [Int32] = [0, 0]
         #expect(pipe(&pipeEnds) == 0)
