@@ -76,10 +76,11 @@ public enum Fixtures {
         let limit = max(50, 2 * store.state.viewport.listRows)
         store.send(.started(drafts: []), effects: [
             .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: limit, offset: 0))),
-            .request(RequestID(.overview, 2), .overview),
-            .request(RequestID(.today, 3), .dayAppointments(Day(now, in: utc))),
+            .request(RequestID(.today, 2), .dayAppointments(Day(now, in: utc))),
         ])
-        store.send(.responded(RequestID(.leadsPage, 1), .leadsPage(offset: 0, .success(page(0..<50, count: count)))))
+        // The overview is asked for once the first page has come.
+        store.send(.responded(RequestID(.leadsPage, 1), .leadsPage(offset: 0, .success(page(0..<50, count: count)))),
+                   effects: [.request(RequestID(.overview, 3), .overview)])
         return store.state
     }
 }

@@ -71,7 +71,7 @@ import TextEditing
         // The list: the first page again, keeping the selection; the overview too.
         store.press(.refresh, effects: [
             .request(RequestID(.leadsPage, 4), .leads(LeadQuery(limit: 50, offset: 0))),
-            .cancel(RequestID(.overview, 2)), .request(RequestID(.overview, 5), .overview),
+            .cancel(RequestID(.overview, 3)), .request(RequestID(.overview, 5), .overview),
         ])
         store.send(.responded(RequestID(.leadsPage, 4), .leadsPage(offset: 0, .success(Fixtures.page(0..<50, count: 121)))))
         #expect(store.state.list.selectedLead?.slug == "lead-1")

@@ -10,30 +10,47 @@ import TextEditing
 @Suite struct AppReducerTests {
     static let today = Day(year: 2026, month: 11, day: 24)
 
-    @Test func startAsksForLeadsOverviewAndTodayAtOnce() {
+    /// Issue 13: the first page and today's agenda at once; the overview (the service's heaviest
+    /// question) once the page has come, so it never competes with the page the user waits for.
+    @Test func startAsksForLeadsAndTodayAtOnceAndTheOverviewAfterThePage() {
         var store = TestStore(Fixtures.state())
         store.send(.started(drafts: []), effects: [
             .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: 50, offset: 0))),
-            .request(RequestID(.overview, 2), .overview),
-            .request(RequestID(.today, 3), .dayAppointments(Self.today)),
+            .request(RequestID(.today, 2), .dayAppointments(Self.today)),
         ]) {
-            $0.requests = [.leadsPage: RequestID(.leadsPage, 1), .overview: RequestID(.overview, 2), .today: RequestID(.today, 3)]
+            $0.requests = [.leadsPage: RequestID(.leadsPage, 1), .today: RequestID(.today, 2)]
             $0.reminders.day = Self.today
-            $0.dashboard.loadedAt = Fixtures.now
-            $0.nextSerial = 4
+            $0.nextSerial = 3
             $0.isDetailStale = true
         }
+        let page = Fixtures.page(0..<50, count: 120)
+        store.send(.responded(RequestID(.leadsPage, 1), .leadsPage(offset: 0, .success(page))),
+                   effects: [.request(RequestID(.overview, 3), .overview)]) {
+            $0.requests = [.today: RequestID(.today, 2), .overview: RequestID(.overview, 3)]
+            $0.list.append(page, at: 0, pageSize: 50)
+            $0.dashboard.loadedAt = Fixtures.now
+            $0.nextSerial = 4
+        }
+        // A later first page (owned/assigned, a filter, a refresh) asks for no second overview.
+        _ = AppReducer.reduce(&store.state, .commandInvoked(.toggleAssigned))
+        guard let id = store.state.requests[.leadsPage] else { Issue.record("no reload"); return }
+        let again = AppReducer.reduce(&store.state, .responded(id, .leadsPage(offset: 0, .success(page))))
+        #expect(!again.contains { if case .request(_, .overview) = $0 { return true }; return false }, "\(again)")
     }
 
     @Test func theFirstPageFillsTheListAndTheDetailFollowsAtTheNextTick() {
         var store = TestStore(Fixtures.state())
         store.send(.started(drafts: []), effects: [
             .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: 50, offset: 0))),
-            .request(RequestID(.overview, 2), .overview), .request(RequestID(.today, 3), .dayAppointments(Self.today)),
+            .request(RequestID(.today, 2), .dayAppointments(Self.today)),
         ])
         let page = Fixtures.page(0..<50, count: 120)
-        store.send(.responded(RequestID(.leadsPage, 1), .leadsPage(offset: 0, .success(page)))) {
+        store.send(.responded(RequestID(.leadsPage, 1), .leadsPage(offset: 0, .success(page))),
+                   effects: [.request(RequestID(.overview, 3), .overview)]) {
             $0.requests[.leadsPage] = nil
+            $0.requests[.overview] = RequestID(.overview, 3)
+            $0.dashboard.loadedAt = Fixtures.now
+            $0.nextSerial = 4
             $0.list.append(page, at: 0, pageSize: 50)
         }
         let later = Fixtures.now.addingTimeInterval(0.1)
@@ -94,7 +111,7 @@ import TextEditing
 
     @Test func anAnswerOfTheWrongShapeForItsPurposeIsIgnored() {
         var store = TestStore(Fixtures.loaded())
-        store.send(.responded(RequestID(.overview, 2), .change(.success(Done())))) { $0.requests[.overview] = nil }
+        store.send(.responded(RequestID(.overview, 3), .change(.success(Done())))) { $0.requests[.overview] = nil }
     }
 
     @Test func theUIsMeasureReachesTheStoreAndFocusStaysOnAPaneThatIsShown() {
@@ -171,7 +188,7 @@ import TextEditing
         var store = TestStore(Fixtures.state())
         store.send(.started(drafts: [draft]), effects: [
             .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: 50, offset: 0))),
-            .request(RequestID(.overview, 2), .overview), .request(RequestID(.today, 3), .dayAppointments(Self.today)),
+            .request(RequestID(.today, 2), .dayAppointments(Self.today)),
         ])
         guard case .confirm(let confirmation) = store.state.topModal else { Issue.record("no question"); return }
         #expect(confirmation == .resume(draft))
@@ -184,7 +201,7 @@ import TextEditing
         var declined = TestStore(Fixtures.state())
         declined.send(.started(drafts: [draft]), effects: [
             .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: 50, offset: 0))),
-            .request(RequestID(.overview, 2), .overview), .request(RequestID(.today, 3), .dayAppointments(Self.today)),
+            .request(RequestID(.today, 2), .dayAppointments(Self.today)),
         ])
         declined.press(.no, effects: [.discardDraft(id: "draft-1")]) {
             $0.modals = []

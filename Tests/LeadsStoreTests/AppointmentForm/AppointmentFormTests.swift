@@ -29,7 +29,7 @@ import TextEditing
         store.press(.save, effects: [.request(RequestID(.saveAppointment, 5), .createAppointment(AppointmentDraft(
             slug: "lead-12", from: "2026-11-24 11:00", to: "2026-11-24 11:30", note: nil)))])
         store.send(.responded(RequestID(.saveAppointment, 5), .change(.success(Done()))), effects: [
-            .cancel(RequestID(.today, 3)), .request(RequestID(.today, 6), .dayAppointments(CalendarFeatureTests.today)),
+            .cancel(RequestID(.today, 2)), .request(RequestID(.today, 6), .dayAppointments(CalendarFeatureTests.today)),
             .request(RequestID(.calendarWindow, 7), CalendarFeatureTests.windowRequest),
         ])
         #expect(store.state.modals.isEmpty)
@@ -177,7 +177,7 @@ import TextEditing
         var next = TestStore(Fixtures.state())
         next.send(.started(drafts: [draft]), effects: [
             .request(RequestID(.leadsPage, 1), .leads(LeadQuery(limit: 50, offset: 0))),
-            .request(RequestID(.overview, 2), .overview), .request(RequestID(.today, 3), .dayAppointments(CalendarFeatureTests.today)),
+            .request(RequestID(.today, 2), .dayAppointments(CalendarFeatureTests.today)),
         ])
         next.press(.yes, effects: [.discardDraft(id: draft.id)])
         #expect(form(next.state)?.lead?.slug == "lead-3" && form(next.state)?.form.value(.start) == "2026-11-24 10:30")

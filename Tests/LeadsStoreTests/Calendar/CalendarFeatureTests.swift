@@ -112,7 +112,7 @@ import TextEditing
         store.send(.ticked(Fixtures.now.addingTimeInterval(6)), effects: [
             .request(RequestID(.delete, 5), .updateAppointment(AppointmentChanges(id: 9, status: "cancelled")))])
         store.send(.responded(RequestID(.delete, 5), .change(.success(Done()))), effects: [
-            .cancel(RequestID(.today, 3)), .request(RequestID(.today, 6), .dayAppointments(Self.today)),
+            .cancel(RequestID(.today, 2)), .request(RequestID(.today, 6), .dayAppointments(Self.today)),
             .request(RequestID(.calendarWindow, 7), Self.windowRequest),
         ])
         #expect(store.state.message?.text == "Marked First1 Last1 at Tue 24 Nov 15:00 cancelled.")
@@ -140,7 +140,7 @@ import TextEditing
         store.press(.yes)
         store.send(.ticked(Fixtures.now.addingTimeInterval(6)), effects: [.request(RequestID(.delete, 5), .deleteAppointment(id: 9))])
         store.send(.responded(RequestID(.delete, 5), .change(.success(Done()))), effects: [
-            .cancel(RequestID(.today, 3)), .request(RequestID(.today, 6), .dayAppointments(Self.today)),
+            .cancel(RequestID(.today, 2)), .request(RequestID(.today, 6), .dayAppointments(Self.today)),
             .request(RequestID(.calendarWindow, 7), Self.windowRequest),
         ])
     }
@@ -185,7 +185,7 @@ import TextEditing
         var store = Self.calendar([Fixtures.appointment(1, 15), Fixtures.appointment(2, 16)])
         store.press(.refresh, effects: [
             .request(RequestID(.calendarWindow, 5), Self.windowRequest),
-            .cancel(RequestID(.today, 3)), .request(RequestID(.today, 6), .dayAppointments(Self.today)),
+            .cancel(RequestID(.today, 2)), .request(RequestID(.today, 6), .dayAppointments(Self.today)),
         ])
         store.press(.calendarDown) { $0.calendar.selection = 1 }
         #expect(store.state.calendar.anchor == Self.today)

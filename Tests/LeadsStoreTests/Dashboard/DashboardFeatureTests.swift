@@ -12,7 +12,7 @@ import Testing
             "total_leads": .integer(120),
             "LeadsData": .object(["status": .array([.object(["status": .string("Customer"), "count": .integer(3), "Color": .string("#28a745")])])]),
         ]))
-        store.send(.responded(RequestID(.overview, 2), .overview(.success(overview)))) {
+        store.send(.responded(RequestID(.overview, 3), .overview(.success(overview)))) {
             $0.requests[.overview] = nil
             $0.dashboard.statusColors = ["customer": "#28a745"]
             $0.dashboard.totalLeads = 120
@@ -20,7 +20,7 @@ import Testing
         }
         // A failed overview only loses the colours: nothing said.
         var failed = TestStore(Fixtures.loaded())
-        failed.send(.responded(RequestID(.overview, 2), .overview(.failure(.transport(.init(.timedOut)))))) { $0.requests[.overview] = nil }
+        failed.send(.responded(RequestID(.overview, 3), .overview(.failure(.transport(.init(.timedOut)))))) { $0.requests[.overview] = nil }
     }
 
     @Test func itRefreshesItselfEveryFewMinutesWithoutMovingAnything() {
@@ -32,9 +32,9 @@ import Testing
         }
         store.send(.ticked(Fixtures.now.addingTimeInterval(60)))
         store.send(.ticked(Fixtures.now.addingTimeInterval(5 * 60)), effects: [
-            .cancel(RequestID(.overview, 2)), .request(RequestID(.overview, 5), .overview),
+            .cancel(RequestID(.overview, 3)), .request(RequestID(.overview, 5), .overview),
             .request(RequestID(.appointmentCounts, 6), .appointmentCounts),
-            .cancel(RequestID(.today, 3)), .request(RequestID(.today, 7), .dayAppointments(CalendarFeatureTests.today)),
+            .cancel(RequestID(.today, 2)), .request(RequestID(.today, 7), .dayAppointments(CalendarFeatureTests.today)),
         ])
         #expect(store.state.view == .overview && store.state.modals.isEmpty)
         store.press(.refresh, effects: [

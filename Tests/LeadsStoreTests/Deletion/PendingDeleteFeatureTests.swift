@@ -24,7 +24,7 @@ import Testing
         #expect(store.state.pending.sending.map(\.label) == ["First0 Last0"])
         store.press(.undo) { _ in }   // too late to undo
         store.send(.responded(RequestID(.delete, 5), .change(.success(Done()))), effects: [
-            .cancel(RequestID(.overview, 2)), .request(RequestID(.overview, 6), .overview),
+            .cancel(RequestID(.overview, 3)), .request(RequestID(.overview, 6), .overview),
         ])
         #expect(store.state.pending.isEmpty)
         #expect(!store.state.list.rows.contains { $0.slug == "lead-0" })
@@ -72,7 +72,7 @@ import Testing
         #expect(store.state.pending.waiting?.label == "First1 Last1")
         // The first answer is the first delete's, whatever waits now.
         store.send(.responded(RequestID(.delete, 4), .change(.success(Done()))), effects: [
-            .cancel(RequestID(.overview, 2)), .request(RequestID(.overview, 5), .overview),
+            .cancel(RequestID(.overview, 3)), .request(RequestID(.overview, 5), .overview),
         ])
         #expect(store.state.message?.text == "Deleted First0 Last0.")
         #expect(store.state.pending.waiting?.label == "First1 Last1" && store.state.pending.sending.isEmpty)
@@ -101,7 +101,7 @@ import Testing
         #expect(store.state.isQuitting)
         #expect(store.state.message?.text == "Sending the delete of First0 Last0 before quitting…")
         store.send(.responded(RequestID(.delete, 4), .change(.success(Done()))), effects: [
-            .cancel(RequestID(.overview, 2)), .request(RequestID(.overview, 5), .overview), .quit,
+            .cancel(RequestID(.overview, 3)), .request(RequestID(.overview, 5), .overview), .quit,
         ])
     }
 

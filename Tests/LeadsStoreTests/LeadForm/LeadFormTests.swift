@@ -108,7 +108,7 @@ import TextEditing
         store.send(.responded(RequestID(.saveLead, 5), .change(.success(Done()))), effects: [
             .cancel(RequestID(.leadDetail, 4)), .request(RequestID(.leadDetail, 6), .lead(slug: "lead-0")),
             .request(RequestID(.leadsPage, 7), .leads(LeadQuery(limit: 50, offset: 0))),
-            .cancel(RequestID(.overview, 2)), .request(RequestID(.overview, 8), .overview),
+            .cancel(RequestID(.overview, 3)), .request(RequestID(.overview, 8), .overview),
         ])
         #expect(store.state.modals.isEmpty)
         #expect(store.state.message?.text == "Saved First0 Last0a.")

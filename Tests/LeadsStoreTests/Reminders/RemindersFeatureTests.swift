@@ -10,7 +10,7 @@ import Testing
         var state = Fixtures.loaded()
         state.settings.dashboardRefreshMinutes = 120   // only the reminders tick here
         var store = TestStore(state)
-        store.send(.responded(RequestID(.today, 3), .appointments(from: CalendarFeatureTests.today, to: CalendarFeatureTests.today, .success(
+        store.send(.responded(RequestID(.today, 2), .appointments(from: CalendarFeatureTests.today, to: CalendarFeatureTests.today, .success(
             [Fixtures.appointment(1, 10, 30, note: "Demo"), Fixtures.appointment(2, 11, 0, status: "cancelled")]))))
         #expect(store.state.message == nil)   // 10:30 is 15 minutes away
         #expect(store.state.todayAppointments == 2)
