@@ -49,10 +49,16 @@ enum Main {
     static func run(_ arguments: [String]) async -> Int32 {
         do {
             if arguments.isEmpty {
-                // `leadterm` alone: the app, with only the connection's options to read (their
-                // defaults and environment) — not the whole command tree, ~5 ms of a start.
-                let connection = try ConnectionOptions.parse([])
-                try await AppLauncher.run(connection: connection)
+                // `leadterm` alone: the app. The terminal first (the screen answers at once), then
+                // only the connection's options to read (their defaults and environment), not the
+                // whole command tree (~5 ms of a start).
+                let terminal = AppLauncher.earlyTerminal()
+                let connection: ConnectionOptions
+                do { connection = try ConnectionOptions.parse([]) } catch {
+                    terminal?.backend.restore()
+                    throw error
+                }
+                try await AppLauncher.run(connection: connection, terminal: terminal)
                 return 0
             }
             var command = try Leadterm.parseAsRoot(arguments)

@@ -14,7 +14,30 @@ enum AppLauncher {
     /// seconds, whatever any thread is doing (the guard's deadline).
     static let hangUpDeadline = 1.5
 
-    static func run(connection: ConnectionOptions) async throws {
+    /// The terminal taken before anything else, for `leadterm` alone: its first bytes go out
+    /// before the connection's options, config and credentials are read (3–4 ms). Nil when
+    /// standard input or output is not a terminal, or ncurses cannot start (`run` then says why).
+    static func earlyTerminal() -> EarlyTerminal? {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
+              let backend = try? NcursesBackend(environment: ProcessInfo.processInfo.environment) else { return nil }
+        return EarlyTerminal(backend: backend)
+    }
+
+    /// The backend made on the main thread and handed to the UI's (ncurses is used by one thread at a time).
+    final class EarlyTerminal: @unchecked Sendable {
+        let backend: NcursesBackend
+        init(backend: NcursesBackend) { self.backend = backend }
+    }
+
+    static func run(connection: ConnectionOptions, terminal early: EarlyTerminal? = nil) async throws {
+        // Whatever fails before the UI runs gives the terminal back before it is reported.
+        do { try await launch(connection: connection, terminal: early) } catch {
+            early?.backend.restore()
+            throw error
+        }
+    }
+
+    private static func launch(connection: ConnectionOptions, terminal early: EarlyTerminal?) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure(message: "the full-screen app needs a terminal on standard input and output; "
                                  + "for scripts use the subcommands (leadterm --help).", exitCode: 2)
@@ -80,7 +103,7 @@ enum AppLauncher {
         let outboxLog = try connection.logger("leadterm.outbox")
         let opened = OpenedService()
         let exit = try runOnOwnThread {
-            try Self.runUI(openService: { let pair = openService(); opened.service = pair.service; return pair },
+            try Self.runUI(terminal: early, openService: { let pair = openService(); opened.service = pair.service; return pair },
                            settings: chosen, environment: chosenEnvironment, started: started, profileUser: user,
                            configWarnings: problems, storeToken: store, connectivity: connectivity, account: owner,
                            log: { outboxLog.info("\($0)") })
@@ -123,7 +146,7 @@ enum AppLauncher {
     /// The terminal first, then everything else: the first frame (title bar, panes, "Loading
     /// leads…") goes out before the cache is opened (created, on a first start) and read, so the
     /// screen answers at once; the cache's or the service's data follows in the next frame.
-    static func runUI(openService: @escaping @Sendable () -> (service: any LeadsService, cache: LeadsCache?), settings: Settings,
+    static func runUI(terminal early: EarlyTerminal? = nil, openService: @escaping @Sendable () -> (service: any LeadsService, cache: LeadsCache?), settings: Settings,
                       environment: [String: String], started: Date,
                       profileUser: String? = nil, configWarnings: [ConfigWarning] = [],
                       storeToken: @escaping @Sendable (String) -> String? = { _ in nil },
@@ -139,9 +162,11 @@ enum AppLauncher {
             opening.done.signal()
         }.start()
         let backend: NcursesBackend
-        do { backend = try NcursesBackend(environment: environment) } catch {
-            opening.done.wait()
-            throw CommandFailure(message: "\(error)", exitCode: 2)
+        if let early { backend = early.backend } else {
+            do { backend = try NcursesBackend(environment: environment) } catch {
+                opening.done.wait()
+                throw CommandFailure(message: "\(error)", exitCode: 2)
+            }
         }
         let locator = ConfigLocator(environment: environment)
         let appearance = Appearance.load(locator: locator, depth: backend.colorDepth)
