@@ -46,8 +46,10 @@ enum AppLauncher {
         let started = Date()
         var settings = Settings(serverLabel: "demo")
         var sandbox: RunningSandbox?
-        /// The service, and the profile's cache: opened on the UI's thread once the first frame is out.
+        /// The service, and the profile's cache: opened on a thread of their own while the UI starts.
         let openService: @Sendable () -> (service: any LeadsService, cache: LeadsCache?)
+        /// A cache from earlier runs exists: its screens are the first frame (no empty one before them).
+        var hasCache = false
         var account: String?   // the profile or server: its cache and drafts
         let connectivity = Connectivity(logger: try connection.logger("leadterm.connectivity"))
         var profileUser: String?
@@ -72,6 +74,7 @@ enum AppLauncher {
             let cacheName = ConnectionOptions.cacheName(resolved.profile, client.configuration.baseURL)
             account = cacheName
             let cacheURL = LeadsCache.url(name: cacheName, environment: environment)
+            hasCache = FileManager.default.fileExists(atPath: cacheURL.path)
             openService = {
                 guard let opened = LeadsCache(url: cacheURL) else { return (client, nil) }
                 return (CachingService(base: client, cache: opened, connectivity: connectivity), opened)
@@ -101,9 +104,9 @@ enum AppLauncher {
         }
         let chosen = settings, chosenEnvironment = environment, user = profileUser, problems = configWarnings, store = storeToken, owner = account
         let outboxLog = try connection.logger("leadterm.outbox")
-        let opened = OpenedService()
+        let opened = OpenedService(), cacheExists = hasCache
         let exit = try runOnOwnThread {
-            try Self.runUI(terminal: early, openService: { let pair = openService(); opened.service = pair.service; return pair },
+            try Self.runUI(terminal: early, hasCache: cacheExists, openService: { let pair = openService(); opened.service = pair.service; return pair },
                            settings: chosen, environment: chosenEnvironment, started: started, profileUser: user,
                            configWarnings: problems, storeToken: store, connectivity: connectivity, account: owner,
                            log: { outboxLog.info("\($0)") })
@@ -143,10 +146,10 @@ enum AppLauncher {
         var service: (any LeadsService)?   // written by the UI's thread before `runOnOwnThread` returns
     }
 
-    /// The terminal first, then everything else: the first frame (title bar, panes, "Loading
-    /// leads…") goes out before the cache is opened (created, on a first start) and read, so the
-    /// screen answers at once; the cache's or the service's data follows in the next frame.
-    static func runUI(terminal early: EarlyTerminal? = nil, openService: @escaping @Sendable () -> (service: any LeadsService, cache: LeadsCache?), settings: Settings,
+    /// The terminal first, then everything else: the cache is opened and read on a thread of its
+    /// own while the UI starts; on a first start (no cache yet) a frame with no data (title bar,
+    /// panes, "Loading leads…") goes out meanwhile, else the cache's screens are the first frame.
+    static func runUI(terminal early: EarlyTerminal? = nil, hasCache: Bool = false, openService: @escaping @Sendable () -> (service: any LeadsService, cache: LeadsCache?), settings: Settings,
                       environment: [String: String], started: Date,
                       profileUser: String? = nil, configWarnings: [ConfigWarning] = [],
                       storeToken: @escaping @Sendable (String) -> String? = { _ in nil },
@@ -189,7 +192,9 @@ enum AppLauncher {
         let screen = Screen(theme: appearance.theme, keymap: appearance.keymap, helpContexts: AppVocabulary.appContexts,
                             descriptions: AppVocabulary.descriptions)
         let loop = RunLoop(backend: backend)
-        backend.draw(loop.frame { buffer in _ = screen.render(state, into: &buffer) })
+        // The frame before any data (title bar, panes, "Loading leads…") — unless a cache is
+        // there, whose screens, read meanwhile, are the first frame.
+        if !hasCache { backend.draw(loop.frame { buffer in _ = screen.render(state, into: &buffer) }) }
         opening.done.wait()
         guard let (service, cache, cached, (outbox, outboxProblems)) = opening.result else {
             backend.restore()
