@@ -87,7 +87,10 @@ struct ConnectionOptions: ParsableArguments {
     /// - Throws: `CommandFailure` (2) for a profile that does not exist, a credentials
     ///   file others can read, or a credential command that fails.
     /// - Parameter needsCredentials: false to skip the API key and token (no command run, no file read).
-    func resolve(environment: [String: String], needsCredentials: Bool = true) throws -> Resolved {
+    /// - Parameter aroundCommand: runs a credential command (`token_command`, `api_key_command`),
+    ///   e.g. with the terminal given back to the shell first, for a command that asks on it.
+    func resolve(environment: [String: String], needsCredentials: Bool = true,
+                 aroundCommand: ((() throws -> String) throws -> String)? = nil) throws -> Resolved {
         let locator = ConfigLocator(environment: environment)
         let (config, warnings) = ProfileConfig.load(locator.userDirectory.appendingPathComponent("config.toml"))
         var chosen = chosenProfile(config, environment: environment)
@@ -118,7 +121,10 @@ struct ConnectionOptions: ParsableArguments {
         func credential(_ variable: String, command: String?, setting: String, stored: (CredentialStore.Stored) -> String?) throws -> (String, String)? {
             var found: (String, String)?
             if let value = environment[variable], !value.isEmpty { found = (value, "environment (\(variable))") }
-            else if let command { found = (try SecretCommand.run(command, setting: setting, timeout: resolved.timeout), "command (\(setting): \(command))") }
+            else if let command {
+                let run = { try SecretCommand.run(command, setting: setting, timeout: resolved.timeout) }
+                found = (try aroundCommand?(run) ?? run(), "command (\(setting): \(command))")
+            }
             else { found = try fromFile().flatMap(stored).map { ($0, "file (\(credentials.path))") } }
             guard let (value, source) = found else { return nil }
             return (try Self.checkedCredential(value, what: variable == "LEADTERM_TOKEN" ? "token" : "API key", source: source), source)

@@ -68,7 +68,11 @@ enum AppLauncher {
             openService = { (client, nil) }
             settings.signedInUser = "demo"
         } else {
-            let resolved = try connection.resolve(environment: environment)
+            // A credential command may ask on the terminal (pinentry, a password manager): the
+            // terminal taken early is given back to it meanwhile.
+            let resolved = try connection.resolve(environment: environment, aroundCommand: early.map { terminal in
+                { command in try terminal.backend.runExternal { Result { try command() } }.get() }
+            })
             let client = try connection.makeClient(resolved)
             // The local cache of this profile (or server): the first frame shows it, every read refreshes it.
             let cacheName = ConnectionOptions.cacheName(resolved.profile, client.configuration.baseURL)

@@ -258,6 +258,30 @@ import TestSupport
         }
     }
 
+    /// The app takes the terminal before reading its profile (issue 13), so a credential
+    /// command that asks on the terminal (pinentry, a password manager) gets it back first: it
+    /// runs with the terminal in its usual mode (icanon, echo), not ncurses' raw one.
+    @Test func aCredentialCommandGetsTheTerminalBack() async throws {
+        try await SandboxHarness.with(leads: 10) { sandbox, _ in
+            let tmux = try TmuxSession()
+            let dir = tmux.scratch.path
+            let config = tmux.scratch.appendingPathComponent("config/leadterm")
+            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+            try """
+                default_profile = "work"
+                [profiles.work]
+                base_url = "\(sandbox.baseURL.absoluteString)"
+                api_key_command = "echo \(sandbox.apiKey)"
+                token_command = "stty -a < /dev/tty > \(dir)/stty; echo \(sandbox.token)"
+                """.write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+            try await tmux.start("\(Self.app(in: tmux)); sleep 60", width: 120, height: 36)
+            try await tmux.waitFor("the first page") { Self.counter($0) != nil }
+            let modes = try #require(tmux.fileText("stty")).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" })
+            #expect(modes.contains("icanon") && modes.contains("echo"), "\(modes.filter { $0.hasSuffix("icanon") || $0.hasSuffix("echo") })")
+            try await tmux.keys("C-c")
+        }
+    }
+
     /// The local cache (issue 12, points 4–5): a session leaves what it saw in a 0600 file with no
     /// secret in it; the next start shows it in its first frame, marked, even with the server gone.
     @Test func theNextStartShowsTheCachedListAtOnce() async throws {
