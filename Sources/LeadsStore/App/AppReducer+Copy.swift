@@ -45,27 +45,6 @@ extension AppReducer {
     /// A value as it goes to the clipboard: one line, no control character (a pasted phone
     /// number must dial), spaces around it dropped.
     static func clipboardText(_ value: String) -> String {
-        String(String.UnicodeScalarView(LineBreaks.oneLine(value).unicodeScalars.filter { scalar in
-            !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
-        })).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// The note form's text after the user's editor: what it saved, taken as a paste is (line
-    /// breaks kept, control characters dropped) and never cut — a note past the service's 499
-    /// characters says so under the field, as one typed would. A failed editor changes nothing.
-    static func editorFinished(_ state: inout AppState, _ result: Result<String, EditorProblem>) -> [Effect] {
-        guard let index = state.modals.lastIndex(where: { if case .noteForm = $0 { return true }; return false }),
-              case .noteForm(var note) = state.modals[index] else { return [] }
-        switch result {
-        case .success(let text):
-            note.form.set(.note, String(TextInput.insertable(text, singleLine: false)))
-            note.form.markEdited(.note)
-            state.modals[index] = .noteForm(note)
-            state.message = StatusMessage("The note is back from the editor (\(note.length) of \(Rules.leadNoteLimit) characters).",
-                                          note.length > Rules.leadNoteLimit ? .warning : .info, at: state.now)
-        case .failure(let problem):
-            state.message = StatusMessage("Nothing taken from the editor: \(problem.message); the note is as it was.", .warning, at: state.now)
-        }
-        return []
+        String(TextInput.insertable(value, singleLine: true)).trimmingCharacters(in: .whitespaces)
     }
 }

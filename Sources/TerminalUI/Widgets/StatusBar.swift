@@ -27,9 +27,16 @@ public struct StatusBar: Sendable {
     /// The rows `render` takes in `rect`: 1, or the lines of a message that wraps (at most `rect.height`).
     public func rows(in rect: Rect) -> Int {
         guard !rect.isEmpty else { return 0 }
-        let x = rect.x + (spinner == nil ? 0 : DisplayWidth.of(Self.spinnerFrames[0]) + 1)
-        guard let message, DisplayWidth.of(SafeGraphemes.sanitize(message.text)) > rect.maxX - x else { return 1 }
-        return min(rect.height, Form.wrapped(message.text, width: rect.maxX - x).count)
+        return min(rect.height, wrappedMessage(width: rect.maxX - rect.x - spinnerWidth)?.count ?? 1)
+    }
+
+    /// Columns the spinner takes at the start of the bar (0 without one).
+    private var spinnerWidth: Int { spinner == nil ? 0 : DisplayWidth.of(Self.spinnerFrames[0]) + 1 }
+
+    /// The message's lines when it is too long for one row `width` columns wide; nil when it fits (or there is none).
+    private func wrappedMessage(width: Int) -> [String]? {
+        guard let message, DisplayWidth.of(SafeGraphemes.sanitize(message.text)) > width else { return nil }
+        return Form.wrapped(message.text, width: width)
     }
 
     /// Draws on the last row of `rect`. A message too long for that row is never
@@ -45,9 +52,8 @@ public struct StatusBar: Sendable {
         if let spinner {
             x = buffer.put(Self.spinnerFrames[spinner % Self.spinnerFrames.count] + " ", x: x, y: bottom, style: theme["ui.spinner"])
         }
-        if let message, DisplayWidth.of(SafeGraphemes.sanitize(message.text)) > rect.maxX - x {
+        if let message, var lines = wrappedMessage(width: rect.maxX - x) {
             let width = rect.maxX - x
-            var lines = Form.wrapped(message.text, width: width)
             if lines.count > rect.height {
                 lines = Array(lines.prefix(rect.height))
                 lines[lines.count - 1] = DisplayWidth.truncate(lines[lines.count - 1] + " …", to: width)
