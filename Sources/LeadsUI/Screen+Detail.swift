@@ -70,6 +70,9 @@ extension Screen {
                 let role = pair.isStatus ? statusStyles.style(for: pair.value, theme: theme) : theme["ui.text"]
                 let shown = pair.value.isEmpty && !pair.label.isEmpty ? "—" : pair.value
                 buffer.putPadded(shown, x: x + label, y: y, width: max(0, width - label), style: role)
+                if let link = pair.link, !pair.value.isEmpty {
+                    buffer.link(x: x + label, y: y, width: min(DisplayWidth.of(shown), max(0, width - label)), target: link)
+                }
             }
         }
         let y = rect.y + min(lines.count, rect.height - 1)

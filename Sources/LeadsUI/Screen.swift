@@ -10,7 +10,7 @@ import TextEditing
 /// (status colours, key hints, the scroll position of each list) so a frame
 /// costs the same for 100 or 100,000 leads: only visible rows are formatted.
 public final class Screen {
-    public let theme: Theme
+    public private(set) var theme: Theme
     public let keys: KeyLabels
     /// Help overlay: contexts with titles, action descriptions.
     public let helpContexts: [(id: String, title: String)]
@@ -32,6 +32,12 @@ public final class Screen {
     }
 
     public var keymap: Keymap { keys.keymap }
+
+    /// Draws from now on with `theme` (`theme = "auto"` once the terminal names its background).
+    public func use(_ theme: Theme) {
+        self.theme = theme
+        statusStyles = StatusStyles()
+    }
 
     @discardableResult
     public func render(_ state: AppState, into buffer: inout Buffer) -> FrameMap {

@@ -76,6 +76,8 @@ public struct DetailLayout: Sendable {
             public var label: String
             public var value: String
             public var isStatus = false
+            /// Where the value links to (`mailto:`, `tel:`), for terminals that open OSC 8 links.
+            public var link: String?
         }
     }
 
@@ -108,7 +110,8 @@ public struct DetailLayout: Sendable {
         let twoColumns: [(Pair, Pair)] = [
             (Pair(label: "First", value: lead.firstName), Pair(label: "Last", value: lead.lastName)),
             (Pair(label: "Status", value: lead.status, isStatus: true), Pair(label: "Source", value: lead.source)),
-            (Pair(label: "Email", value: lead.email), Pair(label: "Phone", value: lead.phone)),
+            (Pair(label: "Email", value: lead.email, link: Hyperlink.mailto(lead.email)),
+             Pair(label: "Phone", value: lead.phone, link: Hyperlink.tel(lead.phone))),
             (Pair(label: "Added", value: Screen.dayTime(lead.addedOn)), Pair(label: "Slug", value: slug)),
         ]
         // The lead's message: wrapped to three lines at most (the rest, marked …, is for the edit form).
@@ -136,7 +139,7 @@ public struct DetailLayout: Sendable {
         for pair in pairs {
             let parts = pair.isStatus ? [pair.value] : wrapped(pair.value, width: valueWidth)
             for (index, part) in parts.enumerated() {
-                lines.append(FieldLine(pairs: [Pair(label: index == 0 ? pair.label : "", value: part, isStatus: pair.isStatus)]))
+                lines.append(FieldLine(pairs: [Pair(label: index == 0 ? pair.label : "", value: part, isStatus: pair.isStatus, link: pair.link)]))
             }
         }
         return lines + message

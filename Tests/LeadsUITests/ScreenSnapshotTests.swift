@@ -107,6 +107,13 @@ import TextEditing
         var state = Self.withDetail(width: width, height: height)
         Self.apply(&state, .commandInvoked(.open))
         Self.assertSnapshot("detail-\(width)x\(height)", state)
+        // Issue 14.2: the email and the phone are links (OSC 8 where the terminal opens them), over exactly their text.
+        let buffer = Self.draw(state)
+        let links = buffer.hyperlinks.map { link in
+            (link.target, (link.x..<(link.x + link.width)).map { buffer[$0, link.y].grapheme }.joined())
+        }
+        #expect(links.map(\.0) == ["mailto:ana@example.com", "tel:+155500000"])
+        #expect(links.map(\.1) == ["ana@example.com", "+155500000"])
     }
 
     @Test(arguments: sizes) func leadFormWithErrors(width: Int, height: Int) {

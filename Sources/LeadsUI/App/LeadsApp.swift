@@ -191,6 +191,13 @@ public final class LeadsApp: TerminalProgram {
 
     public var needsDraw: Bool { isDirty }
 
+    /// Draws with `theme` from the next frame on (`theme = "auto"`: the terminal's answer came).
+    public func use(_ theme: Theme) {
+        guard theme.name != screen.theme.name else { return }
+        screen.use(theme)
+        isDirty = true
+    }
+
     public var hasUnsavedInput: Bool { AppReducer.draft(of: state) != nil }
 }
 

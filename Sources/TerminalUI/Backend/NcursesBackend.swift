@@ -31,6 +31,10 @@ public final class NcursesBackend: TerminalBackend {
     /// The input was found closed (once is enough to say so).
     private var isHungUp = false
     public let colorDepth: ColorDepth
+    /// Whether the buffer's links are sent (OSC 8): `HyperlinkSetting.isOn`.
+    public var sendsHyperlinks = false
+    /// Told the terminal's background when its answer to `askBackground` comes with the input.
+    public var onBackground: ((TerminalBackground) -> Void)?
     private let output: UnsafeMutablePointer<FILE>?
     private let input: UnsafeMutablePointer<FILE>?
     /// Gives the terminal back from any thread, without ncurses: see `EmergencyRestore`.
@@ -146,10 +150,71 @@ public final class NcursesBackend: TerminalBackend {
                 }
             }
         }
+        let links = sendsHyperlinks ? linkText(buffer, full: full) : ""
         last = buffer
         wnoutrefresh(window)
         doupdate()
+        if !links.isEmpty { writeControl(links) }
     }
+
+    /// OSC 8 links over what ncurses just drew: ncurses knows no links, so each link's cells
+    /// are written again, the same text in the same style, inside `ESC ] 8 ; ; target ESC \`
+    /// … `ESC ] 8 ; ; ESC \`, between DECSC and DECRC (`ESC 7` / `ESC 8`), which put the
+    /// cursor and the attributes back where ncurses believes they are. Only links that are new
+    /// or whose cells changed are sent; a link gone from cells that did not change is written
+    /// once more without one.
+    private func linkText(_ buffer: Buffer, full: Bool) -> String {
+        var text = ""
+        func cellsChanged(_ link: Hyperlink) -> Bool {
+            (link.x..<(link.x + link.width)).contains { buffer[$0, link.y] != last[$0, link.y] }
+        }
+        func write(_ link: Hyperlink, target: String?) {
+            text += "\u{1B}7\u{1B}[\(link.y + 1);\(link.x + 1)H"
+            if let target { text += "\u{1B}]8;;\(target)\u{1B}\\" }
+            var style: Style?
+            for x in link.x..<(link.x + link.width) {
+                let cell = buffer[x, link.y]
+                if cell.isContinuation { continue }
+                if cell.style != style { text += sgr(cell.style); style = cell.style }
+                // The grapheme as ncurses drew it: made safe by the buffer; one ncurses would not draw becomes a blank.
+                text += cell.grapheme.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) && !cell.grapheme.isEmpty ? cell.grapheme : " "
+            }
+            if target != nil { text += "\u{1B}]8;;\u{1B}\\" }
+            text += "\u{1B}8"
+        }
+        let sameSize = !full && last.width == buffer.width && last.height == buffer.height
+        let before = Set(sameSize ? last.hyperlinks : [])
+        for link in buffer.hyperlinks where !before.contains(link) || cellsChanged(link) {
+            write(link, target: link.target)
+        }
+        if sameSize {
+            let now = Set(buffer.hyperlinks.map { Hyperlink(x: $0.x, y: $0.y, width: $0.width, target: "") })
+            for old in last.hyperlinks where !buffer.hyperlinks.contains(old) && !cellsChanged(old)
+                && !now.contains(Hyperlink(x: old.x, y: old.y, width: old.width, target: "")) {
+                write(old, target: nil)
+            }
+        }
+        return text
+    }
+
+    /// The SGR sequence of `style` as the terminal's colours allow (what ncurses would send).
+    func sgr(_ style: Style) -> String {
+        var parts = ["0"]
+        for (attribute, code) in [(Attributes.bold, "1"), (.dim, "2"), (.italic, "3"), (.underline, "4"), (.reverse, "7")]
+        where style.attributes.contains(attribute) { parts.append(code) }
+        if colorDepth != .mono {
+            let colors = Int(ncw_colors())
+            for (color, base, bright, extended) in [(style.foreground, 30, 90, "38;5;"), (style.background, 40, 100, "48;5;")] {
+                guard case .index(let index) = color, Int(index) < colors else { continue }
+                parts.append(index < 8 ? "\(base + Int(index))" : index < 16 ? "\(bright + Int(index) - 8)" : "\(extended)\(index)")
+            }
+        }
+        return "\u{1B}[\(parts.joined(separator: ";"))m"
+    }
+
+    /// Asks the terminal for its background colour (OSC 11); the answer, if one comes, is read
+    /// with the input and given to `onBackground`. Never waits.
+    public func askBackground() { writeControl(TerminalBackground.query) }
 
     /// When set, `readEvent` also returns (nil) as soon as it is woken; signals wake it too.
     public var wakePipe: WakePipe? {
@@ -186,11 +251,35 @@ public final class NcursesBackend: TerminalBackend {
             wtimeout(ncw_stdscr(), 0)
             var next: wint_t = 0
             if wget_wch(ncw_stdscr(), &next) == OK, let scalar = Unicode.Scalar(UInt32(next)), next >= 32 {
+                // ESC ] …: a terminal's answer (OSC 11, the background), never typed: read whole and taken.
+                if scalar == "]", let answer = readAnswer() {
+                    if let background = TerminalBackground.fromAnswer(answer) { onBackground?(background) }
+                    return nil
+                }
                 return .key(.alt(Character(scalar)))
             }
             return .key(.escape)
         }
         return Self.textKey(code).map(TerminalEvent.key)
+    }
+
+    /// The rest of an OSC answer after `ESC ]`, up to BEL or `ESC \\` (at most 256 characters,
+    /// 50 ms between bytes), or nil when nothing follows (Alt-] was typed).
+    private func readAnswer() -> String? {
+        var text = String.UnicodeScalarView()
+        wtimeout(ncw_stdscr(), 50)
+        while text.count < 256 {
+            var character: wint_t = 0
+            guard wget_wch(ncw_stdscr(), &character) == OK else { break }
+            if character == 7 { return String(text) }
+            if character == 27 {
+                var next: wint_t = 0
+                _ = wget_wch(ncw_stdscr(), &next)
+                return String(text)
+            }
+            if let scalar = Unicode.Scalar(UInt32(character)) { text.append(scalar) }
+        }
+        return text.isEmpty ? nil : String(text)
     }
 
     /// The text between the paste markers, as one event. Every code point is

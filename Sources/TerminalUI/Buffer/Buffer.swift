@@ -7,6 +7,8 @@ public struct Buffer: Hashable, Sendable {
     public private(set) var width: Int
     public private(set) var height: Int
     public private(set) var cells: [Cell]
+    /// The frame's links, in the order drawn (`link`); a backend that can sends them with OSC 8.
+    public private(set) var hyperlinks: [Hyperlink] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -79,6 +81,15 @@ public struct Buffer: Hashable, Sendable {
         let used = DisplayWidth.of(fitted)
         fill(Rect(x: x, y: y, width: columns, height: 1), style: style)
         put(fitted, x: alignRight ? x + columns - used : x, y: y, style: style, maxWidth: columns)
+    }
+
+    /// Makes the cells from `x` to `x + width − 1` of row `y` (clipped to the row) a link to
+    /// `target`. A target that is not printable ASCII without `;` (see `Hyperlink.mailto`) is
+    /// not linked at all: nothing of a server's text reaches the terminal as a control sequence.
+    public mutating func link(x: Int, y: Int, width columns: Int, target: String) {
+        let start = max(0, x), end = min(width, x + columns)
+        guard y >= 0, y < height, start < end, Hyperlink.isSafe(target) else { return }
+        hyperlinks.append(Hyperlink(x: start, y: y, width: end - start, target: target))
     }
 
     /// Changes the style of `rect` without touching the text.

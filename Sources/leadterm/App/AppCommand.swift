@@ -176,10 +176,20 @@ enum AppLauncher {
             }
         }
         let locator = ConfigLocator(environment: environment)
-        let appearance = Appearance.load(locator: locator, depth: backend.colorDepth)
         var settings = settings
+        var terminalSettings = TerminalSettings()
+        let settingsWarnings = SettingsFile.apply(locator.user("settings.toml"), to: &settings, terminal: &terminalSettings)
+        let appearance = Appearance.load(locator: locator, depth: backend.colorDepth, configuredTheme: terminalSettings.theme)
+        // theme = "auto": the terminal is asked for its background; its answer comes with the input,
+        // often before the first frame (read just below), else whenever it comes (a redraw).
+        var answered: TerminalBackground?
+        if appearance.isAutomatic, TerminalBackground.canAsk(environment: environment) {
+            backend.onBackground = { answered = $0 }
+            backend.askBackground()
+        }
+        backend.sendsHyperlinks = terminalSettings.hyperlinks.isOn(environment: environment)
         var warnings = appearance.warnings
-        warnings += SettingsFile.apply(locator.user("settings.toml"), to: &settings) + configWarnings
+        warnings += settingsWarnings + configWarnings
         // The profile's user wins over settings.toml's (which holds for every profile).
         if let profileUser, !profileUser.isEmpty { settings.signedInUser = profileUser }
         let draftStore = DraftStore(environment: environment, account: account)
@@ -193,8 +203,11 @@ enum AppLauncher {
             state.message = StatusMessage("\(first)\(more)", .error, at: state.now)
         }
         let warningMessage = state.message
-        let screen = Screen(theme: appearance.theme, keymap: appearance.keymap, helpContexts: AppVocabulary.appContexts,
-                            descriptions: AppVocabulary.descriptions)
+        // What came before the first frame: the terminal's answers are taken, keys kept for the app.
+        var early: [TerminalEvent] = []
+        if appearance.isAutomatic { while let event = backend.readEvent(timeout: 0) { early.append(event) } }
+        let screen = Screen(theme: answered.map(appearance.theme(for:)) ?? appearance.theme, keymap: appearance.keymap,
+                            helpContexts: AppVocabulary.appContexts, descriptions: AppVocabulary.descriptions)
         let loop = RunLoop(backend: backend)
         // The frame before any data (title bar, panes, "Loading leads…") — unless a cache is
         // there, whose screens, read meanwhile, are the first frame.
@@ -225,6 +238,11 @@ enum AppLauncher {
         let post = app.poster
         connectivity?.observe { since in post(.connectivity(offlineSince: since)) }
         app.start(drafts: drafts, cached: cached, outbox: outbox)
+        if appearance.isAutomatic {
+            backend.onBackground = { [unowned app] background in app.use(appearance.theme(for: background)) }
+            if let answered { app.use(appearance.theme(for: answered)) }
+        }
+        for event in early where event != .resize { app.handle(event) }
         // A key that quits even where text is typed (ctrl-c rather than q, which a form takes as a letter).
         let quitKeys = appearance.keymap.keys(for: Command.quit.rawValue, in: "global")
         let quitKey = quitKeys.first { sequence in sequence.keys.allSatisfy { if case .character = $0 { return false }; return true } } ?? quitKeys.first

@@ -18,9 +18,18 @@ import TerminalUI
 ///     monday_first = true       # weeks start on Monday (false: Sunday)
 ///     overview_refresh_minutes = 5
 ///
+///     [terminal]
+///     theme = "auto"            # light or dark by the terminal's background; or a theme's name
+///     hyperlinks = "auto"       # email and phone as OSC 8 links: auto, on, off
+///
 /// A bad value is reported as `file:line: problem` and the default kept.
 enum SettingsFile {
     static func apply(_ url: URL?, to settings: inout Settings) -> [ConfigWarning] {
+        var terminal = TerminalSettings()
+        return apply(url, to: &settings, terminal: &terminal)
+    }
+
+    static func apply(_ url: URL?, to settings: inout Settings, terminal: inout TerminalSettings) -> [ConfigWarning] {
         guard let url else { return [] }
         let text: String
         switch ConfigLocator.read(url) {
@@ -38,9 +47,10 @@ enum SettingsFile {
             switch table.name {
             case "leads": leads(table, &settings, warn)
             case "calendar": calendar(table, &settings, warn)
+            case "terminal": Self.terminal(table, &terminal, warn)
             case "" where table.entries.isEmpty: continue
-            case "": warn(table.line, "settings go under [leads] or [calendar]")
-            default: warn(table.line, "unknown table [\(table.name)] (known: [leads], [calendar])")
+            case "": warn(table.line, "settings go under [leads], [calendar] or [terminal]")
+            default: warn(table.line, "unknown table [\(table.name)] (known: [leads], [calendar], [terminal])")
             }
         }
         return warnings
@@ -79,4 +89,23 @@ enum SettingsFile {
             }
         }
     }
+
+    static func terminal(_ table: TOMLTable, _ settings: inout TerminalSettings, _ warn: (Int, String) -> Void) {
+        for entry in table.entries {
+            switch (entry.key, entry.value) {
+            case ("hyperlinks", .string(let value)) where HyperlinkSetting(rawValue: value) != nil: settings.hyperlinks = HyperlinkSetting(rawValue: value)!
+            case ("hyperlinks", _): warn(entry.line, "hyperlinks must be \"auto\", \"on\" or \"off\"")
+            case ("theme", .string(let name)) where !name.isEmpty && !name.contains("/"): settings.theme = name
+            case ("theme", _): warn(entry.line, "theme must be \"auto\" or the name of a theme (default, light, mono, or one in themes/)")
+            default: warn(entry.line, "unknown setting \"\(entry.key)\" in [terminal] (known: theme, hyperlinks)")
+            }
+        }
+    }
+}
+
+/// `settings.toml`'s `[terminal]`: what the terminal is asked to do, read before the first frame.
+struct TerminalSettings: Equatable {
+    var hyperlinks = HyperlinkSetting.auto
+    /// `auto` or a theme's name; `LEADTERM_THEME` and a profile's `theme` win over it.
+    var theme: String?
 }

@@ -29,13 +29,20 @@ struct Appearance {
     var theme: Theme
     var keymap: Keymap
     var warnings: [ConfigWarning]
+    /// `theme = "auto"`: the terminal's background, once it answers, picks `light` or `default`.
+    var isAutomatic = false
+    var locator: ConfigLocator
+    var depth: ColorDepth
 
-    /// Theme: `LEADTERM_THEME` (default "default"); `NO_COLOR` → "mono".
+    /// Theme: `LEADTERM_THEME` (a profile's `theme` is put there), else settings.toml's
+    /// `[terminal] theme`, else "auto"; `NO_COLOR` → "mono". "auto" starts with `light` when
+    /// `COLORFGBG` names a light background, else `default`; the terminal's own answer to OSC 11
+    /// may change it (`isAutomatic`, `theme(for:)`).
     /// Keymap: the shipped default, then a variant named by `LEADTERM_KEYMAP`
     /// (e.g. `emacs`), then the user's `keymap.toml` over them.
     /// A file with any problem is skipped (with its warnings) for the built-in default;
     /// its first warning says so, since the status bar shows only the first.
-    static func load(locator: ConfigLocator, depth: ColorDepth) -> Appearance {
+    static func load(locator: ConfigLocator, depth: ColorDepth, configuredTheme: String? = nil) -> Appearance {
         var warnings: [ConfigWarning] = []
         func rejected(_ fileWarnings: [ConfigWarning], _ what: String) -> [ConfigWarning] {
             guard var first = fileWarnings.first else { return [] }
@@ -43,29 +50,10 @@ struct Appearance {
             return [first] + fileWarnings.dropFirst()
         }
         let environment = locator.environment
-        let wanted = environment["NO_COLOR"].map { !$0.isEmpty } == true ? "mono" : (environment["LEADTERM_THEME"] ?? "default")
-
-        func themeSource(_ name: String) -> ThemeLoader.Source? {
-            guard !name.contains("/"), let url = locator.user("themes/\(name).toml") ?? locator.shipped("themes", "\(name).toml") else { return nil }
-            switch ConfigLocator.read(url) {
-            case .success(let text): return ThemeLoader.Source(file: url.path, text: text)
-            case .failure(let warning): warnings.append(warning); return nil
-            }
-        }
-        let builtIn = ThemeLoader.load(ThemeLoader.Source(file: "built-in default theme", text: BuiltInDefaults.theme),
-                                       knownRoles: AppVocabulary.roles, depth: depth).theme
-            ?? Theme(name: "plain", roles: [:], depth: depth)
-        var theme = builtIn
-        // The shipped default is the built-in text (a test keeps them equal): parsed once, not twice.
-        if let source = themeSource(wanted), source.text != BuiltInDefaults.theme || wanted != "default" {
-            let loaded = ThemeLoader.load(source, knownRoles: AppVocabulary.roles, depth: depth, find: themeSource)
-            warnings += loaded.theme == nil ? rejected(loaded.warnings, "theme") : loaded.warnings
-            if let loadedTheme = loaded.theme { theme = loadedTheme }
-        } else if wanted != "default" {
-            warnings.append(ConfigWarning(file: "LEADTERM_THEME", line: 0, message: "no theme named \"\(wanted)\"; using the default"))
-        }
-        if wanted == "mono" { theme = theme.with(depth: .mono) }
-
+        var wanted = environment["NO_COLOR"].map { !$0.isEmpty } == true ? "mono" : (environment["LEADTERM_THEME"] ?? configuredTheme ?? "auto")
+        let isAutomatic = wanted == "auto"
+        if isAutomatic { wanted = TerminalBackground.fromColorFGBG(environment["COLORFGBG"]) == .light ? "light" : "default" }
+        let theme = Self.theme(named: wanted, locator: locator, depth: depth, warnings: &warnings)
         func keymap(file: String, text: String) -> Keymap? {
             let loaded = KeymapLoader.load(file: file, text: text, knownContexts: Set(AppVocabulary.contexts.map(\.id)),
                                            knownActions: AppVocabulary.actionIDs)
@@ -94,6 +82,45 @@ struct Appearance {
             case .failure(let warning): warnings.append(warning)
             }
         }
-        return Appearance(theme: theme, keymap: keys, warnings: warnings)
+        return Appearance(theme: theme, keymap: keys, warnings: warnings, isAutomatic: isAutomatic, locator: locator, depth: depth)
+    }
+
+    /// The theme `theme = "auto"` takes for `background`: `light` or `default`.
+    func theme(for background: TerminalBackground) -> Theme {
+        var ignored: [ConfigWarning] = []
+        return Self.theme(named: background == .light ? "light" : "default", locator: locator, depth: depth, warnings: &ignored)
+    }
+
+    /// The theme named `wanted`: a user's `themes/NAME.toml`, else a shipped one, else (with a
+    /// warning) the built-in default.
+    static func theme(named wanted: String, locator: ConfigLocator, depth: ColorDepth, warnings: inout [ConfigWarning]) -> Theme {
+        func rejected(_ fileWarnings: [ConfigWarning]) -> [ConfigWarning] {
+            guard var first = fileWarnings.first else { return [] }
+            first.message = "theme not used until fixed: \(first.message)"
+            return [first] + fileWarnings.dropFirst()
+        }
+        var found: [ConfigWarning] = []
+        func themeSource(_ name: String) -> ThemeLoader.Source? {
+            guard !name.contains("/"), let url = locator.user("themes/\(name).toml") ?? locator.shipped("themes", "\(name).toml") else { return nil }
+            switch ConfigLocator.read(url) {
+            case .success(let text): return ThemeLoader.Source(file: url.path, text: text)
+            case .failure(let warning): found.append(warning); return nil
+            }
+        }
+        let builtIn = ThemeLoader.load(ThemeLoader.Source(file: "built-in default theme", text: BuiltInDefaults.theme),
+                                       knownRoles: AppVocabulary.roles, depth: depth).theme
+            ?? Theme(name: "plain", roles: [:], depth: depth)
+        var theme = builtIn
+        // The shipped default is the built-in text (a test keeps them equal): parsed once, not twice.
+        if let source = themeSource(wanted), source.text != BuiltInDefaults.theme || wanted != "default" {
+            let loaded = ThemeLoader.load(source, knownRoles: AppVocabulary.roles, depth: depth, find: themeSource)
+            found += loaded.theme == nil ? rejected(loaded.warnings) : loaded.warnings
+            if let loadedTheme = loaded.theme { theme = loadedTheme }
+        } else if wanted != "default" {
+            found.append(ConfigWarning(file: "LEADTERM_THEME", line: 0, message: "no theme named \"\(wanted)\"; using the default"))
+        }
+        if wanted == "mono" { theme = theme.with(depth: .mono) }
+        warnings += found
+        return theme
     }
 }

@@ -35,6 +35,24 @@ import Testing
         #expect(settings.reminderMinutes == 15 && !settings.reminderBell && !settings.mondayFirst && settings.dashboardRefreshMinutes == 3)
     }
 
+    /// Issues 14.2 and 14.7: `[terminal]` chooses the theme and the links; a wrong value is named.
+    @Test func theTerminalTableChoosesThemeAndLinks() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("settings-\(UUID().uuidString).toml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var settings = Settings(serverLabel: "demo")
+        var terminal = TerminalSettings()
+        try "[terminal]\ntheme = \"light\"\nhyperlinks = \"off\"\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(SettingsFile.apply(url, to: &settings, terminal: &terminal).isEmpty)
+        #expect(terminal == TerminalSettings(hyperlinks: .off, theme: "light"))
+        terminal = TerminalSettings()
+        try "[terminal]\ntheme = \"../x\"\nhyperlinks = true\nbell = 1\n".write(to: url, atomically: true, encoding: .utf8)
+        let warnings = SettingsFile.apply(url, to: &settings, terminal: &terminal).map { "\($0.line): \($0.message)" }
+        #expect(warnings == ["2: theme must be \"auto\" or the name of a theme (default, light, mono, or one in themes/)",
+                             "3: hyperlinks must be \"auto\", \"on\" or \"off\"",
+                             "4: unknown setting \"bell\" in [terminal] (known: theme, hyperlinks)"])
+        #expect(terminal == TerminalSettings())
+    }
+
     /// Saved on Windows: CRLF. Before, "settings.toml:1: unexpected text after table header" and the page size ignored.
     @Test func crlfFilesReadAsAnyOther() throws {
         let (settings, warnings) = try apply("# mine\r\n[leads]\r\npage_size = 20\r\nuser = \"sam\"\r\n\r\n[calendar]\r\nbell = false\r\n")
@@ -66,7 +84,7 @@ import Testing
             "3: page_size must be a whole number from 10 to 500",
             "4: unknown setting \"colour\" in [leads] (known: undo_seconds, page_size, default_assignee, user, jump_scroll, clipboard)",
             "7: bell must be true or false",
-            "9: unknown table [extras] (known: [leads], [calendar])",
+            "9: unknown table [extras] (known: [leads], [calendar], [terminal])",
         ])
         #expect(settings.undoSeconds == 5 && settings.pageSize == 50 && settings.reminderBell)
         let (_, broken) = try apply("[leads\nundo_seconds = 2\n")

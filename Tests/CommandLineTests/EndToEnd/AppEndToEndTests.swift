@@ -177,6 +177,25 @@ import TestSupport
         }
     }
 
+    /// Issue 14.7: with no theme chosen, a terminal that answers OSC 11 with a light background
+    /// (tmux does, with the pane's style) gets the light theme — the same screen as
+    /// LEADTERM_THEME=light — and one that answers dark the default theme.
+    @Test func theAutoThemeFollowsTheTerminalsAnswer() async throws {
+        var captures: [String: String] = [:]
+        for (name, chosen, pane) in [("auto, light", "", "bg=#fafafa"), ("light", "LEADTERM_THEME=light ", "bg=#fafafa"), ("auto, dark", "", "bg=#101010")] {
+            let tmux = try TmuxSession()
+            let app = try Self.prepare(tmux)
+            // (The test runner's environment has NO_COLOR; the half second lets the pane's style come first.)
+            try await tmux.start("unset NO_COLOR; sleep 0.5; \(chosen)\(app); sleep 60", width: 100, height: 30)
+            try await tmux.tmux("select-pane", "-t", "e2e", "-P", pane)
+            try await tmux.waitFor("the first page") { Self.counter($0) != nil }
+            captures[name] = try await tmux.tmux("capture-pane", "-e", "-p", "-t", "e2e", "-S", "1", "-E", "6")
+        }
+        #expect(captures["light"]?.contains("\u{1B}[38;5;") == true, "no colours: \(captures)")
+        #expect(captures["auto, light"] == captures["light"], "\(captures)")
+        #expect(captures["auto, dark"] != captures["light"])
+    }
+
     /// Issue 14.6: ctrl-o in the note form gives the terminal to $EDITOR (here a script that
     /// appends a line), takes it back, and the form holds what the editor saved.
     @Test func aNoteWrittenInTheEditor() async throws {

@@ -91,4 +91,19 @@ import Testing
         #expect(light.theme.name == "light")
         #expect(light.theme["lead.status.prospect"] != Style())
     }
+
+    /// Issue 14.7: with no theme chosen it is "auto": COLORFGBG's light background starts light,
+    /// the terminal's answer picks light or default; a theme named anywhere wins.
+    @Test func autoFollowsTheTerminalsBackgroundAndAChoiceWins() throws {
+        let plain = Appearance.load(locator: try locator(environment: [:]), depth: .colors256)
+        #expect(plain.isAutomatic && plain.theme.name == "default" && plain.warnings.isEmpty)
+        #expect(plain.theme(for: .light).name == "light" && plain.theme(for: .dark).name == "default")
+        let fgbg = Appearance.load(locator: try locator(environment: ["COLORFGBG": "0;15"]), depth: .colors256)
+        #expect(fgbg.isAutomatic && fgbg.theme.name == "light")
+        let configured = Appearance.load(locator: try locator(environment: ["COLORFGBG": "0;15"]), depth: .colors256, configuredTheme: "mono")
+        #expect(!configured.isAutomatic && configured.theme.name == "mono")
+        let chosen = Appearance.load(locator: try locator(environment: ["LEADTERM_THEME": "default"]), depth: .colors256, configuredTheme: "auto")
+        #expect(!chosen.isAutomatic && chosen.theme.name == "default")
+        #expect(!Appearance.load(locator: try locator(environment: ["NO_COLOR": "1"]), depth: .colors256).isAutomatic)
+    }
 }

@@ -21,15 +21,58 @@ extension ProcessWideTests {
         #expect(Data(base64Encoded: String(payload)).map { String(decoding: $0, as: UTF8.self) } == text)
     }
 
-    @Test func hostileTextNeverReachesTheTerminalAndKeysDecode() throws {
+    /// A backend whose input is a pipe (`pipeEnds[1]` writes to it) and whose output is a file.
+    static func backend(width: Int, height: Int) throws -> (NcursesBackend, [Int32], UnsafeMutablePointer<FILE>, String) {
         var pipeEnds: [Int32] = [0, 0]
         #expect(pipe(&pipeEnds) == 0)
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("ncurses-\(UUID().uuidString).out").path
         let output = try #require(fopen(outputPath, "w"))
         let input = try #require(fdopen(pipeEnds[0], "r"))
-        defer { unlink(outputPath) }
         let backend = try NcursesBackend(terminal: "xterm-256color", output: output, input: input, environment: ["TERM": "xterm-256color"])
-        backend.setSize(width: 80, height: 24)
+        backend.setSize(width: width, height: height)
+        return (backend, pipeEnds, output, outputPath)
+    }
+
+    /// Issues 14.2 and 14.7: a link goes out once, over its cells, with the cursor and attributes
+    /// put back; the terminal's OSC 11 answer is read as its background, never as keys.
+    @Test func linksAndTheTerminalsAnswer() throws {
+        let (backend, pipeEnds, output, outputPath) = try Self.backend(width: 40, height: 5)
+        defer { unlink(outputPath) }
+        backend.sendsHyperlinks = true
+        var answers: [TerminalBackground] = []
+        backend.onBackground = { answers.append($0) }
+
+        var buffer = Buffer(width: 40, height: 5)
+        let email = "eve@x.com\u{1B}]8;;http://evil\u{07}"
+        let target = try #require(Hyperlink.mailto(email))
+        let drawn = buffer.put(email, x: 2, y: 1, style: Style(foreground: .index(4), attributes: .underline)) - 2
+        buffer.link(x: 2, y: 1, width: drawn, target: target)
+        backend.draw(buffer)
+        backend.draw(buffer)   // nothing changed: the link is not sent again
+        buffer.put("later", x: 0, y: 3)
+        backend.draw(buffer)
+
+        let keys = "\u{1B}]11;rgb:ffff/fafa/f0f0\u{1B}\\j\u{1B}]11;rgb:0000/0000/0000\u{07}k"
+        _ = keys.withCString { write(pipeEnds[1], $0, strlen($0)) }
+        var events: [TerminalEvent?] = []
+        for _ in 0..<4 { events.append(backend.readEvent(timeout: 500)) }
+        backend.restore()
+        SignalWatcher.shared.release()
+        fclose(output)
+        close(pipeEnds[1])
+
+        #expect(events == [nil, .key(.character("j")), nil, .key(.character("k"))])
+        #expect(answers == [.light, .dark])
+        let written = String(decoding: try #require(FileManager.default.contents(atPath: outputPath)), as: UTF8.self)
+        let link = "\u{1B}]8;;mailto:eve@x.com%1B%5D8%3B%3Bhttp%3A%2F%2Fevil%07\u{1B}\\"
+        #expect(written.components(separatedBy: link).count == 2, "the link is sent once")
+        #expect(written.contains("\u{1B}7\u{1B}[2;3H" + link + "\u{1B}[0;4;34meve@x.com␛]8;;http://evil␇\u{1B}]8;;\u{1B}\\\u{1B}8"))
+        #expect(!written.contains("\u{1B}]8;;http"), "the server's sequence reached the terminal")
+    }
+
+    @Test func hostileTextNeverReachesTheTerminalAndKeysDecode() throws {
+        let (backend, pipeEnds, output, outputPath) = try Self.backend(width: 80, height: 24)
+        defer { unlink(outputPath) }
 
         let theme = Theme(name: "t", roles: ["ui.text": .init(foreground: ColorLadder(index: 2))], depth: backend.colorDepth)
         var buffer = Buffer(width: 80, height: 24)
