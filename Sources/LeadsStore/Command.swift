@@ -31,6 +31,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case showOutbox = "outbox.show", sendOutboxEntry = "outbox.send", discardOutboxEntry = "outbox.discard"
     case copyEmail = "lead.copy.email", copyPhone = "lead.copy.phone", copyName = "lead.copy.name"
     case copySlug = "lead.copy.slug", copyRow = "lead.copy.row"
+    case exportList = "list.export"
+    case saveView = "view.save", selectView = "view.select", nextSavedView = "view.next", previousSavedView = "view.previous"
+    case toggleMark = "mark.toggle", markRange = "mark.range", markAll = "mark.all", setStatus = "marks.status"
 
     public var description: String {
         switch self {
@@ -103,6 +106,27 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .showOutbox: return "Outbox: changes waiting to be sent"
         case .sendOutboxEntry: return "Send the selected change now"
         case .discardOutboxEntry: return "Discard the selected change"
+        case .exportList: return "Export the list as shown, or the marked leads, to a file: export FILE.csv (or .json)"
+        case .saveView: return "Save the list's filter, sort and owned/assigned as a view: save-view NAME"
+        case .selectView: return "Switch to a saved view: view NAME"
+        case .nextSavedView: return "Next saved view"
+        case .previousSavedView: return "Previous saved view"
+        case .toggleMark: return "Mark or unmark the lead"
+        case .markRange: return "Mark from the last one marked to this one"
+        case .markAll: return "Mark every lead shown (again: unmark them all)"
+        case .setStatus: return "Set status of marked leads: status NAME"
+        }
+    }
+
+    /// The word that starts this command in the palette when it takes an argument
+    /// (`export leads.csv`, `save-view hot`), nil for one that takes none.
+    public var verb: String? {
+        switch self {
+        case .exportList: return "export"
+        case .saveView: return "save-view"
+        case .selectView: return "view"
+        case .setStatus: return "status"
+        default: return nil
         }
     }
 
@@ -129,7 +153,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
              .dayPrevious, .dayNext, .calendarUp, .calendarDown, .newAppointment, .editAppointment, .confirmAppointment,
              .fulfilAppointment, .cancelAppointment, .deleteAppointment:
             return .calendar
-        case .newLead, .editLead, .deleteLead, .newNote, .deleteNote, .toggleAssigned, .sortNext, .newAppointmentForLead, .filter:
+        case .newLead, .editLead, .deleteLead, .newNote, .deleteNote, .toggleAssigned, .sortNext, .newAppointmentForLead, .filter,
+             .exportList, .saveView, .selectView, .nextSavedView, .previousSavedView, .toggleMark, .markRange, .markAll, .setStatus:
             return .leads
         default:
             return nil

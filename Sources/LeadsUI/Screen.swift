@@ -123,7 +123,11 @@ public final class Screen {
 
     private func statusBar(_ state: AppState) -> StatusBar {
         var message: (text: String, level: StatusBar.Level)?
-        if let waiting = state.pending.waiting {
+        if let job = state.export {
+            let loaded = state.list.rows.count, total = max(loaded, state.list.total ?? loaded)
+            let what = job.isWriting ? "Writing \(job.path)…" : "Exporting to \(job.path): \(Self.progress(loaded, of: total)) leads fetched"
+            message = (say("\(what) — \(key: .back) cancels", state), .info)
+        } else if let waiting = state.pending.waiting {
             message = (say("\(waiting.done) — \(key: .undo) to undo", state), .warning)
         } else if let sending = state.pending.sending.first {
             message = (sending.sendingText, .warning)
@@ -218,6 +222,21 @@ public final class Screen {
         if !list.serverFilter.isEmpty { title += " · \(list.serverFilter.summary)" }
         if !list.text.isEmpty { title += " · “\(list.text)”" }
         if list.sort != .server { title += " · by \(list.sort.label)" }
+        if !list.marks.isEmpty { title += " · \(Self.grouped(list.marks.count)) marked" }
+        // The saved views as tabs before the title, the one shown in brackets (and reversed).
+        let tabs = AppReducer.viewTabs(state)
+        var activeTab: (column: Int, label: String)?
+        if !tabs.isEmpty {
+            let current = AppReducer.currentViewTab(state)
+            var text = ""
+            for (index, tab) in tabs.enumerated() {
+                if index > 0 { text += " " }
+                let label = index == current ? "[\(tab.name)]" : tab.name
+                if index == current { activeTab = (DisplayWidth.of(text), label) }
+                text += label
+            }
+            title = text + " │ " + title
+        }
         let count = list.visible.isEmpty ? "0" : Self.grouped(list.selected + 1)
         // Of the server's total (less leads waiting to be deleted); with a text
         // filter, of the loaded rows that match.
@@ -230,17 +249,27 @@ public final class Screen {
         let counter = list.isFirstPageLoaded ? "\(count) of \(of)" : nil
         let inside = PaneFrame(title: title, isFocused: state.focus == .list && state.modals.isEmpty, counter: counter)
             .render(in: rect, buffer: &buffer, theme: theme)
+        if let activeTab {
+            // Where the frame drew its title (" title " after the corner), unless it was cut there.
+            let x = rect.x + 2 + activeTab.column, width = DisplayWidth.of(activeTab.label)
+            let drawn = (x..<min(rect.maxX, x + width)).map { buffer[$0, rect.y].grapheme }.joined()
+            if drawn == activeTab.label { buffer.restyle(Rect(x: x, y: rect.y, width: width, height: 1)) { $0.attributes.insert(.reverse) } }
+        }
         let columns = Self.listColumns(width: inside.width)
         let rows = list.rows, visible = list.visible
         let styles = statusStyles, theme = self.theme
         // A lead change waiting in the outbox shows in its row, marked.
         let edits = state.outbox.leadEdits
+        // A marked lead (`space`) shows ● before its name.
+        let marked = list.markedSlugs
         @Sendable func lead(_ row: Int) -> LeadSummary {
-            let lead = rows[visible[row]]
-            guard !edits.isEmpty, let draft = edits[lead.slug] else { return lead }
-            var edited = lead.applying(draft)
-            edited.name = "* " + edited.name   // marked: its change waits in the outbox (the detail says "changes to send")
-            return edited
+            var lead = rows[visible[row]]
+            if !edits.isEmpty, let draft = edits[lead.slug] {
+                lead = lead.applying(draft)
+                lead.name = "* " + lead.name   // its change waits in the outbox (the detail says "changes to send")
+            }
+            if !marked.isEmpty, marked.contains(lead.slug) { lead.name = "● " + lead.name }
+            return lead
         }
         var empty: TextWithKeys = ""
         if !visible.isEmpty {
@@ -296,12 +325,12 @@ public final class Screen {
         return "\(WholeNumber.zeroPadded(c.year, width: 4))-\(WholeNumber.zeroPadded(c.month, width: 2))-\(WholeNumber.zeroPadded(c.day, width: 2)) \(WholeNumber.zeroPadded(c.hour, width: 2)):\(WholeNumber.zeroPadded(c.minute, width: 2))"
     }
 
-    static func grouped(_ number: Int) -> String {
-        var digits = String(number.magnitude)
-        var groups: [String] = []
-        while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
-        groups.insert(digits, at: 0)
-        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
+    static func grouped(_ number: Int) -> String { WholeNumber.grouped(number) }
+
+    /// `▕████░░░░▏ 1,000 of 2,000`: a bar of 10 cells and the counts.
+    static func progress(_ done: Int, of total: Int) -> String {
+        let filled = total > 0 ? min(10, done * 10 / total) : 0
+        return "▕" + String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled) + "▏ \(grouped(done)) of \(grouped(total))"
     }
 
     static func clock(_ date: Date, _ zone: TimeZone) -> String { AppReducer.clock(date, zone) }

@@ -52,6 +52,15 @@ public enum WholeNumber {
     }
 
     /// `a + b`, clamped to `Int`'s range instead of trapping (offsets and counts from a server).
+    /// `number` with its thousands separated by commas: 19000 → "19,000" (the same in every locale).
+    public static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var groups: [String] = []
+        while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
+        groups.insert(digits, at: 0)
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
     public static func adding(_ a: Int, _ b: Int) -> Int {
         let (sum, overflow) = a.addingReportingOverflow(b)
         return overflow ? (b > 0 ? .max : .min) : sum

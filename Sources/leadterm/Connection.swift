@@ -198,3 +198,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the data as one JSON document on stdout, for scripts.")
     var json = false
 }
+
+/// `--csv` of the commands that list rows.
+struct CSVOption: ParsableArguments {
+    @Flag(help: "Print the rows as CSV (RFC 4180, UTF-8; a cell a spreadsheet would run as a formula starts with ').")
+    var csv = false
+}

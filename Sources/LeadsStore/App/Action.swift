@@ -35,6 +35,10 @@ public enum Action: Equatable, Sendable {
     case tokenStored(String?)
     /// The editor `.editText` opened has ended: the text it saved, else why nothing was taken.
     case editorFinished(Result<String, EditorProblem>)
+    /// `save-view` wrote the view to settings.toml (nil), or why not.
+    case viewSaved(SavedView, problem: String?)
+    /// An export's file was written (its absolute path, `count` rows), or why not.
+    case exportWritten(Result<String, ExportProblem>, count: Int)
     /// The service answered (or failed) the request `RequestID`.
     case responded(RequestID, Response)
     /// SIGHUP, SIGTERM or SIGINT: the terminal is going away.
@@ -113,6 +117,10 @@ public enum Effect: Equatable, Sendable {
     case saveOutbox([OutboxEntry])
     /// Store the token for the profile in use (`credentials.toml`); answered by `.tokenStored`.
     case storeToken(String)
+    /// Write a saved view into settings.toml, keeping its other lines; answered by `.viewSaved`.
+    case saveView(SavedView)
+    /// Write an export to a new file (`ExportFile.writeNew`); answered by `.exportWritten`.
+    case writeExport(path: String, contents: Data, count: Int)
     /// Give the terminal back and stop (Ctrl-Z); the screen is repainted on `fg`.
     case suspend
     /// Repaint the whole screen (Ctrl-L).

@@ -57,6 +57,16 @@ extension AppReducer {
         }
     }
 
+    /// A command typed with its argument in the palette (`export leads.csv`).
+    static func perform(_ state: inout AppState, _ command: Command, argument: String) -> [Effect] {
+        switch command {
+        case .exportList: return export(&state, to: argument)
+        case .saveView: return saveView(&state, named: argument)
+        case .selectView: return selectView(&state, named: argument)
+        default: return perform(&state, command)
+        }
+    }
+
     /// The lead acted on: the detail's when a detail pane is focused, else the list's selection.
     static func target(_ state: AppState) -> (slug: String, name: String)? {
         if state.focus != .list, let detail = state.detail { return (detail.slug, detail.name) }
@@ -91,6 +101,14 @@ extension AppReducer {
                 state.modals.append(.reader(ReaderState(pane: state.focus, index: detail.selected(in: state.focus))))
             }
         case .back:
+            // Esc stops an export first, then drops the marks, then the filter.
+            if state.export != nil { cancelExport(&state); return [] }
+            if state.focus == .list, !state.list.marks.isEmpty {
+                let count = state.list.marks.count
+                state.list.clearMarks()
+                state.message = StatusMessage("\(count) mark\(count == 1 ? "" : "s") cleared.", .info, at: state.now)
+                return []
+            }
             if let view = state.cameFrom {
                 // Back where the lead was opened from, as it was left.
                 state.cameFrom = nil
@@ -113,6 +131,13 @@ extension AppReducer {
             }
         case .copyEmail, .copyPhone, .copyName, .copySlug, .copyRow:
             return copy(&state, command)
+        case .toggleMark, .markRange, .markAll:
+            return mark(&state, command)
+        case .nextSavedView, .previousSavedView:
+            return stepView(&state, by: command == .nextSavedView ? 1 : -1)
+        case .exportList, .saveView, .selectView, .setStatus:
+            // Its key opens the palette with the command's word typed: the argument follows.
+            state.modals.append(.palette(PaletteState(query: (command.verb ?? "") + " ")))
         case .newLead:
             state.modals.append(.leadForm(.new(settings: state.settings)))
         case .editLead:
@@ -303,7 +328,10 @@ extension AppReducer {
             return state.view == .calendar
         case .editAppointment, .confirmAppointment, .fulfilAppointment, .cancelAppointment, .deleteAppointment:
             return state.view == .calendar && state.calendar.selected?.id != nil
-        case .toggleAssigned, .sortNext, .filter: return state.view == .leads
+        case .toggleAssigned, .sortNext, .filter, .saveView, .selectView, .nextSavedView, .previousSavedView, .markAll: return state.view == .leads
+        case .toggleMark, .markRange: return state.view == .leads && state.focus == .list && state.list.selectedLead != nil
+        case .setStatus: return hasLead || (state.view == .leads && !state.list.marks.isEmpty)
+        case .exportList: return state.view == .leads || state.view == .calendar
         case .nextField, .previousField, .save, .cancel, .submit:
             switch state.topModal {
             case .leadForm, .appointmentForm: return true

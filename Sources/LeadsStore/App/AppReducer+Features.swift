@@ -8,12 +8,14 @@ import TextEditing
 extension AppReducer {
     static func list(_ state: inout AppState, _ action: LeadListFeature.Action) -> [Effect] {
         let outputs = state.reduce(\.list, LeadListFeature.reduce, action)
-        return state.absorb(outputs) { state, delegate in
+        let effects = state.absorb(outputs) { state, delegate in
             switch delegate {
             case .selectionChanged: state.isDetailStale = true
             }
             return []
         }
+        // An export waits for every page: it goes on (or stops) with each change of the list.
+        return state.export == nil ? effects : effects + exportProgress(&state)
     }
 
     static func detail(_ state: inout AppState, _ action: LeadDetailFeature.Action) -> [Effect] {
@@ -177,6 +179,8 @@ extension AppReducer {
             switch delegate {
             case .close:
                 return []
+            case .runWith(let command, let argument):
+                return perform(&state, command, argument: argument)
             case .run(let command):
                 if isAvailable(command, in: state) { return perform(&state, command) }
                 // A command of another view goes there and does it ("Calendar: month" from the leads).

@@ -154,6 +154,12 @@ public enum AppReducer {
         case .editorFinished(let result):
             return editorFinished(&state, result)
 
+        case .viewSaved(let view, let problem):
+            return viewSaved(&state, view, problem: problem)
+
+        case .exportWritten(let result, let count):
+            return exportWritten(&state, result, count: count)
+
         case .tokenStored(let problem):
             state.message = problem.map { StatusMessage("The new token works but was not stored: \($0)", .warning, at: state.now) }
                 ?? StatusMessage("The new token works and is stored for this profile.", .success, at: state.now)

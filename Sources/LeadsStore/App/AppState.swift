@@ -32,6 +32,10 @@ public struct AppState: Equatable, Sendable {
     /// Narrow terminals show one pane: the detail when this is true.
     public var isShowingDetail = false
     public var list = LeadListState()
+    /// The lead each saved view had selected when it was left, by the view's name.
+    public var viewSelections: [String: String] = [:]
+    /// `export FILE` fetching every page of the list before it writes them.
+    public var export: ExportJob?
     public var detail: LeadDetailState?
     public var calendar: CalendarState
     public var reminders = RemindersState()
@@ -191,6 +195,10 @@ public struct Settings: Equatable, Sendable {
     public var clipboard = true
     /// The overview refreshes itself this often.
     public var dashboardRefreshMinutes = 5
+    /// The saved views of `settings.toml` (`[views.NAME]`), in the file's order: the tabs above the list.
+    public var views: [SavedView] = []
+    /// Where `save-view` writes (shown in its message); nil when no settings file can be named.
+    public var settingsFile: String?
 
     public init(serverLabel: String, undoSeconds: Double = 5, pageSize: Int = 50, defaultAssignee: String? = nil,
                 signedInUser: String? = nil, timeZone: TimeZone = .current) {

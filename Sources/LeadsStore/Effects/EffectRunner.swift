@@ -13,6 +13,10 @@ public struct EffectHandlers {
     public var copy: (String) -> Void
     /// Runs the user's editor on the text and returns what it saved.
     public var editText: (String) -> Result<String, EditorProblem>
+    /// Writes an export to a new file: its absolute path, or why not.
+    public var writeExport: (String, Data) -> Result<String, ExportProblem>
+    /// Writes a saved view into settings.toml: nil when written, else why not.
+    public var saveView: (SavedView) -> String?
     public var suspend: () -> Void
     public var redraw: () -> Void
     /// Stores a renewed token for the profile in use; nil when stored, else why not.
@@ -23,10 +27,12 @@ public struct EffectHandlers {
     public init(saveDraft: @escaping (Draft) -> Void = { _ in }, discardDraft: @escaping (String) -> Void = { _ in },
                 bell: @escaping () -> Void = {}, copy: @escaping (String) -> Void = { _ in },
                 editText: @escaping (String) -> Result<String, EditorProblem> = { _ in .failure(EditorProblem("no editor here")) },
+                writeExport: @escaping (String, Data) -> Result<String, ExportProblem> = ExportFile.writeNew,
+                saveView: @escaping (SavedView) -> String? = { _ in "no settings file in this run" },
                 suspend: @escaping () -> Void = {}, redraw: @escaping () -> Void = {},
                 storeToken: @escaping (String) -> String? = { _ in "no profile to store it in" },
                 saveOutbox: @escaping ([OutboxEntry]) -> Void = { _ in }) {
-        self.saveDraft = saveDraft; self.discardDraft = discardDraft; self.bell = bell; self.copy = copy; self.editText = editText; self.suspend = suspend; self.redraw = redraw
+        self.saveDraft = saveDraft; self.discardDraft = discardDraft; self.bell = bell; self.copy = copy; self.editText = editText; self.writeExport = writeExport; self.saveView = saveView; self.suspend = suspend; self.redraw = redraw
         self.storeToken = storeToken; self.saveOutbox = saveOutbox
     }
 }
@@ -65,6 +71,8 @@ public final class EffectRunner {
             case .bell: handlers.bell()
             case .copy(let text): handlers.copy(text)
             case .editText(let text): send(.editorFinished(handlers.editText(text)))
+            case .writeExport(let path, let contents, let count): send(.exportWritten(handlers.writeExport(path, contents), count: count))
+            case .saveView(let view): send(.viewSaved(view, problem: handlers.saveView(view)))
             case .suspend: handlers.suspend()
             case .redraw: handlers.redraw()
             case .storeToken(let token): send(.tokenStored(handlers.storeToken(token)))

@@ -22,7 +22,8 @@ public struct ServerFilter: Equatable, Sendable {
     public var summary: String {
         let terms: [(String, String?)] = [("status", status), ("owner", owner), ("email", email), ("phone", phone),
                                          ("first", firstName), ("last", lastName), ("campaign", campaign)]
-        return terms.compactMap { name, value in value.map { "\(name):\($0)" } }.joined(separator: " ")
+        // A value with a space is quoted, as the `/` bar takes it back (`owner:"Ana Souza"`).
+        return terms.compactMap { name, value in value.map { "\(name):\($0.contains(" ") ? "\"\($0)\"" : $0)" } }.joined(separator: " ")
     }
 }
 

@@ -33,8 +33,19 @@ public struct LeadListState: Equatable, Sendable {
     public internal(set) var owedRows = 0
     /// The email of a lead just created (its slug is not known yet): selected when a page brings it.
     public var selectWhenLoaded: String?
+    /// The lead a saved view had selected when it was left: selected when a page brings it,
+    /// unless the selection was moved meanwhile.
+    public var selectSlugWhenLoaded: String?
     /// Last error loading a page (shown in the pane while it has no rows).
     public var loadError: String?
+    /// Leads marked for a change to several at once or an export (`space`, `v`, `*`), in the
+    /// order marked: kept across filters, sorts and reloads (a lead marked stays marked until
+    /// it is unmarked, deleted, or the change on the marks succeeded for it).
+    public private(set) var marks: [LeadSummary] = []
+    /// The slugs of `marks`.
+    public private(set) var markedSlugs: Set<String> = []
+    /// The lead last marked or unmarked by `space`: `v` marks from it to the selection.
+    public private(set) var markAnchor: String?
 
     public init() {}
 
@@ -43,6 +54,66 @@ public struct LeadListState: Equatable, Sendable {
     }
 
     public func lead(atVisible index: Int) -> LeadSummary { rows[visible[index]] }
+
+    /// The marked leads: those shown in the list's order, then the others in the order marked.
+    public var markedLeads: [LeadSummary] {
+        guard !marks.isEmpty else { return [] }
+        let shown = visible.map { rows[$0] }.filter { markedSlugs.contains($0.slug) }
+        let shownSlugs = Set(shown.map(\.slug))
+        return shown + marks.filter { !shownSlugs.contains($0.slug) }
+    }
+
+    // MARK: Marks
+
+    /// Marks the selected lead, or unmarks it; true when it is marked now.
+    @discardableResult
+    public mutating func toggleMark() -> Bool {
+        guard let lead = selectedLead else { return false }
+        markAnchor = lead.slug
+        if markedSlugs.contains(lead.slug) { unmark([lead.slug]); return false }
+        mark([lead])
+        return true
+    }
+
+    /// Marks every lead shown between the last one `space` marked (or unmarked) and the
+    /// selection, both included; how many were newly marked. Without such a lead, the selected one.
+    @discardableResult
+    public mutating func markRange() -> Int {
+        guard selectedLead != nil else { return 0 }
+        let anchor = markAnchor.flatMap { slug in visible.firstIndex { rows[$0].slug == slug } } ?? selected
+        let range = min(anchor, selected)...max(anchor, selected)
+        let before = marks.count
+        mark(range.map { rows[visible[$0]] })
+        markAnchor = selectedLead?.slug
+        return marks.count - before
+    }
+
+    /// Marks every lead shown; when all of them are marked already, unmarks them. The count
+    /// marked (positive) or unmarked (negative).
+    @discardableResult
+    public mutating func markAllShown() -> Int {
+        let shown = visible.map { rows[$0] }
+        if !shown.isEmpty, shown.allSatisfy({ markedSlugs.contains($0.slug) }) {
+            unmark(Set(shown.map(\.slug)))
+            return -shown.count
+        }
+        let before = marks.count
+        mark(shown)
+        return marks.count - before
+    }
+
+    public mutating func mark(_ leads: [LeadSummary]) {
+        for lead in leads where markedSlugs.insert(lead.slug).inserted { marks.append(lead) }
+    }
+
+    public mutating func unmark<S: Sequence>(_ slugs: S) where S.Element == String {
+        let gone = Set(slugs)
+        guard !gone.isDisjoint(with: markedSlugs) else { return }
+        markedSlugs.subtract(gone)
+        marks.removeAll { gone.contains($0.slug) }
+    }
+
+    public mutating func clearMarks() { marks = []; markedSlugs = []; markAnchor = nil }
 
     /// The server query for the page at `offset`.
     public func query(offset: Int, limit: Int) -> LeadQuery {
@@ -62,7 +133,9 @@ public struct LeadListState: Equatable, Sendable {
 
     /// Every page is wanted now: a text filter searches all the leads, and a
     /// move past the loaded end waits for the rows it goes to.
-    public var wantsEveryPage: Bool { nextOffset != nil && (!text.isEmpty || owedRows > 0) }
+    public var wantsEveryPage: Bool { nextOffset != nil && (!text.isEmpty || owedRows > 0 || isExporting) }
+    /// An export waits for every page (`AppReducer.export`).
+    public var isExporting = false
 
     public mutating func append(_ page: Page<LeadSummary>, at pageOffset: Int, pageSize: Int) {
         // A lead added or removed on the server between two pages shifts them: skip what is already here.
@@ -90,6 +163,10 @@ public struct LeadListState: Equatable, Sendable {
            let index = visible.firstIndex(where: { rows[$0].email.lowercased() == email }) {
             selected = index
             selectWhenLoaded = nil
+        }
+        if let slug = selectSlugWhenLoaded, let index = visible.firstIndex(where: { rows[$0].slug == slug }) {
+            selected = index
+            selectSlugWhenLoaded = nil
         }
         // A move that went past the loaded end goes on into the new rows.
         if owedRows > 0 {
@@ -129,12 +206,14 @@ public struct LeadListState: Equatable, Sendable {
             if let total { self.total = max(0, total - 1) }
         }
         hidden.remove(slug)
+        unmark([slug])
         rebuild(keeping: selectedSlug)
     }
 
     /// Moves the selection, clamped to the visible rows; what goes past the
     /// loaded end while pages remain is owed (`owedRows`) and finished as they come.
     public mutating func move(by delta: Int) {
+        selectSlugWhenLoaded = nil
         guard !visible.isEmpty else { selected = 0; owedRows = 0; return }
         let room = visible.count - 1 - selected
         // Presses past the end add up (a held j); a move back up forgets them.

@@ -1,3 +1,4 @@
+import Foundation
 import TextEditing
 
 /// The command palette: a query and the highlighted match.
@@ -6,14 +7,30 @@ public struct PaletteState: Equatable, Sendable {
     public var selected = 0
     public init() {}
 
+    /// The palette opened with `text` typed (a key of a command that takes an argument: `status `).
+    public init(query text: String) { query = TextInput(text) }
+
     /// Rows a page key moves (the palette shows at least this many).
     public static let page = 8
 
     /// The most a paste puts in the query, in code points.
     public static let queryLimit = 200
 
-    /// Commands whose id or description contains every word of the query.
+    /// A command typed with its argument: the query is its verb, a space and the rest
+    /// (`export ~/leads.csv`); nil otherwise.
+    public var invocation: (command: Command, argument: String)? {
+        let text = query.text.drop { $0 == " " }
+        for command in Command.allCases {
+            guard let verb = command.verb, text.hasPrefix(verb + " ") else { continue }
+            return (command, text.dropFirst(verb.count + 1).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    /// Commands whose id or description contains every word of the query; the one command
+    /// typed with its argument.
     public func matches() -> [Command] {
+        if let invocation { return [invocation.command] }
         let words = SearchFolding.words(of: query.text)
         return Command.allCases.filter { command in
             guard command.isListedInPalette else { return false }
@@ -34,6 +51,8 @@ public enum PaletteFeature {
 
     public enum Delegate: Equatable, Sendable {
         case run(Command)
+        /// A command typed with its argument (`export leads.csv`).
+        case runWith(Command, String)
         case close
     }
 
@@ -58,7 +77,14 @@ public enum PaletteFeature {
             case .bottom: state.selected = max(0, matches.count - 1)
             case .back, .cancel, .palette: return [.delegate(.close)]
             case .runCommand, .open:
+                if let invocation = state.invocation { return [.delegate(.runWith(invocation.command, invocation.argument))] }
                 guard matches.indices.contains(state.selected) else { return [] }
+                // A command that takes an argument waits for it: its verb goes in the query.
+                if let verb = matches[state.selected].verb {
+                    state.query = TextInput(verb + " ")
+                    state.selected = 0
+                    return []
+                }
                 return [.delegate(.run(matches[state.selected]))]
             default: break
             }

@@ -49,13 +49,15 @@ public final class LeadsApp: TerminalProgram {
     ///   - storeToken: stores a token renewed in the app for the profile; nil when stored, else why not.
     ///   - editor: runs the user's editor on a note's text (the terminal is given to it meanwhile).
     ///   - saveOutbox: stores what waits to be sent (the cache database), replacing what was stored.
+    ///   - saveView: writes a saved view into settings.toml: nil when written, else why not.
     ///   - log: one line for `--log` (outbox sends and refusals); never a body.
     ///   - wake: wakes the loop when an answer arrives (called from any thread).
     public init(backend: any TerminalBackend, service: any LeadsService, state: AppState, keymap: Keymap, screen: Screen,
                 drafts: DraftStore, clock: @escaping @Sendable () -> Date = { Date() },
                 storeToken: @escaping (String) -> String? = { _ in "no profile to store it in (leadterm login --profile NAME stores one)" },
                 editor: @escaping (String) -> Result<String, EditorProblem> = { _ in .failure(EditorProblem("no editor in this run")) },
-                saveOutbox: @escaping ([OutboxEntry]) -> Void = { _ in }, log: @escaping (String) -> Void = { _ in },
+                saveOutbox: @escaping ([OutboxEntry]) -> Void = { _ in },
+                saveView: @escaping (SavedView) -> String? = { _ in "no settings file in this run" }, log: @escaping (String) -> Void = { _ in },
                 wake: @escaping @Sendable () -> Void) {
         self.state = state
         self.log = log
@@ -73,6 +75,7 @@ public final class LeadsApp: TerminalProgram {
             bell: { backend.bell() },
             copy: { backend.copyToClipboard($0) },
             editText: { text in backend.runExternal { editor(text) } },
+            saveView: saveView,
             suspend: { backend.suspend() },
             redraw: { backend.invalidate() },
             storeToken: storeToken,

@@ -179,6 +179,8 @@ enum AppLauncher {
         var settings = settings
         var terminalSettings = TerminalSettings()
         let settingsWarnings = SettingsFile.apply(locator.user("settings.toml"), to: &settings, terminal: &terminalSettings)
+        let settingsURL = locator.userDirectory.appendingPathComponent("settings.toml")
+        settings.settingsFile = settingsURL.path
         let appearance = Appearance.load(locator: locator, depth: backend.colorDepth, configuredTheme: terminalSettings.theme)
         // theme = "auto": the terminal is asked for its background; its answer comes with the input,
         // often before the first frame (read just below), else whenever it comes (a redraw).
@@ -224,6 +226,7 @@ enum AppLauncher {
                            saveOutbox: { entries in
                                if let problem = cache?.saveOutbox(entries) { log("outbox: not stored: \(problem)") }
                            },
+                           saveView: { SettingsFile.save($0, to: settingsURL) },
                            log: log, wake: { wakePipe?.wake() })
         // Whatever any thread is doing, a hang-up ends the process in time:
         // the draft of the last published state, the terminal given back, the exit status.

@@ -1,4 +1,5 @@
 import Foundation
+import LeadsAPI
 import LeadsStore
 import TerminalUI
 
@@ -17,6 +18,11 @@ import TerminalUI
 ///     bell = true               # with one terminal bell
 ///     monday_first = true       # weeks start on Monday (false: Sunday)
 ///     overview_refresh_minutes = 5
+///
+///     [views.hot]               # a saved view: a tab above the list (] and [ go through them)
+///     filter = "status:potential kim"   # as the / bar takes it
+///     sort = "added"            # server, name, status or added
+///     list = "owned"            # owned or assigned
 ///
 ///     [terminal]
 ///     theme = "auto"            # light or dark by the terminal's background; or a theme's name
@@ -48,9 +54,10 @@ enum SettingsFile {
             case "leads": leads(table, &settings, warn)
             case "calendar": calendar(table, &settings, warn)
             case "terminal": Self.terminal(table, &terminal, warn)
+            case let name where name.hasPrefix("views."): view(table, &settings, warn)
             case "" where table.entries.isEmpty: continue
             case "": warn(table.line, "settings go under [leads], [calendar] or [terminal]")
-            default: warn(table.line, "unknown table [\(table.name)] (known: [leads], [calendar], [terminal])")
+            default: warn(table.line, "unknown table [\(table.name)] (known: [leads], [calendar], [terminal], [views.NAME])")
             }
         }
         return warnings
@@ -87,6 +94,108 @@ enum SettingsFile {
             case ("overview_refresh_minutes", _): warn(entry.line, "overview_refresh_minutes must be a whole number from 1 to 120")
             default: warn(entry.line, "unknown setting \"\(entry.key)\" in [calendar] (known: reminder_minutes, bell, monday_first, overview_refresh_minutes)")
             }
+        }
+    }
+
+    /// `[views.NAME]`: filter, sort, list; a view with any problem is left out (its lines named).
+    static func view(_ table: TOMLTable, _ settings: inout Settings, _ warn: (Int, String) -> Void) {
+        let name = String(table.name.dropFirst("views.".count))
+        guard SavedView.isValidName(name), name != SavedView.all.name else {
+            warn(table.line, "[\(table.name)]: a view's name has letters, digits, _ and - only (at most 32), and is not “all”")
+            return
+        }
+        var view = SavedView(name: name)
+        var isValid = true
+        for entry in table.entries {
+            switch (entry.key, entry.value) {
+            case ("filter", .string(let text)):
+                switch LeadFilter.parse(text) {
+                case .success: view.filter = text
+                case .failure(let error): warn(entry.line, "view \(name)'s filter: \(error.message)"); isValid = false
+                }
+            case ("sort", .string(let text)) where LeadSort(rawValue: text) != nil: view.sort = LeadSort(rawValue: text)!
+            case ("list", .string(let text)) where LeadListType(rawValue: text) != nil: view.listType = LeadListType(rawValue: text)!
+            case ("sort", _): warn(entry.line, "sort must be \"server\", \"name\", \"status\" or \"added\""); isValid = false
+            case ("list", _): warn(entry.line, "list must be \"owned\" or \"assigned\""); isValid = false
+            case ("filter", _): warn(entry.line, "filter must be a string, as the / bar takes it"); isValid = false
+            default: warn(entry.line, "unknown setting \"\(entry.key)\" in [\(table.name)] (known: filter, sort, list)"); isValid = false
+            }
+        }
+        guard isValid else { return }
+        settings.views.removeAll { $0.name == name }
+        settings.views.append(view)
+    }
+
+    /// `text` (a settings.toml, or "" for none) with `view` saved in it: the lines of its
+    /// `[views.NAME]` table replaced where they are (filter, sort, list), every other line —
+    /// comments, other tables, unknown keys — kept as it was; a new table goes at the end.
+    /// The file's line ends (CRLF or LF) are kept.
+    static func saving(_ view: SavedView, into text: String) -> String {
+        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.isEmpty ? [] : text.components(separatedBy: newline)
+        if lines.last == "" { lines.removeLast() }
+        let values = [("filter", CredentialStore.quoted(view.filter)), ("sort", CredentialStore.quoted(view.sort.rawValue)), ("list", CredentialStore.quoted(view.listType.rawValue))]
+        func header(_ line: String) -> String? {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("["), let end = trimmed.firstIndex(of: "]") else { return nil }
+            return trimmed[trimmed.index(after: trimmed.startIndex)..<end].replacingOccurrences(of: " ", with: "")
+                .replacingOccurrences(of: "\"", with: "")
+        }
+        func key(_ line: String) -> String? {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard let equals = trimmed.firstIndex(of: "="), !trimmed.hasPrefix("#") else { return nil }
+            return trimmed[..<equals].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+        }
+        if let start = lines.firstIndex(where: { header($0) == "views.\(view.name)" }) {
+            let end = lines[(start + 1)...].firstIndex { header($0) != nil } ?? lines.count
+            var written = Set<String>()
+            var lastKey = start
+            for index in (start + 1)..<end {
+                guard let name = key(lines[index]) else { continue }
+                lastKey = index
+                if let value = values.first(where: { $0.0 == name }) {
+                    lines[index] = "\(name) = \(value.1)"
+                    written.insert(name)
+                }
+            }
+            let missing = values.filter { !written.contains($0.0) }.map { "\($0.0) = \($0.1)" }
+            lines.insert(contentsOf: missing, at: lastKey + 1)
+        } else {
+            if let last = lines.last, !last.trimmingCharacters(in: .whitespaces).isEmpty { lines.append("") }
+            lines.append("[views.\(view.name)]")
+            lines += values.map { "\($0.0) = \($0.1)" }
+        }
+        return lines.joined(separator: newline) + newline
+    }
+
+    /// Saves `view` into the settings file at `url` (created, 0600, with its folder when
+    /// missing): written to a temporary file beside it and renamed over it, so the file is
+    /// never half written. Nil when saved, else why not.
+    static func save(_ view: SavedView, to url: URL) -> String? {
+        var text = ""
+        if FileManager.default.fileExists(atPath: url.path) {
+            switch ConfigLocator.read(url) {
+            case .success(let contents): text = contents
+            case .failure(let warning): return "\(url.path): \(warning.message)"
+            }
+        }
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let temporary = folder.appendingPathComponent(".settings-\(UUID().uuidString).toml")
+            let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0o600
+            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(saving(view, into: text).utf8),
+                                                 attributes: [.posixPermissions: mode]) else {
+                return "cannot write in \(folder.path)"
+            }
+            if rename(temporary.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                return "cannot replace \(url.path): \(reason)"
+            }
+            return nil
+        } catch {
+            return "cannot write \(url.path): \(error.localizedDescription)"
         }
     }
 

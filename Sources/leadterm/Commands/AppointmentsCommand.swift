@@ -25,8 +25,10 @@ struct AppointmentsCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var cache: CacheOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var csvOption: CSVOption
 
         func validate() throws {
+            if output.json && csvOption.csv { throw ValidationError("--json and --csv: choose one.") }
             let dates = [on, before, after].compactMap { $0 }
             if dates.count > 1 { throw ValidationError("Give only one of --on, --before, --after.") }
             if let date = dates.first, !AppointmentQuery.isFilterDate(date) {
@@ -48,6 +50,7 @@ struct AppointmentsCommand: AsyncParsableCommand {
             }
             Output.noteCached(cachedAt)
             if output.json { return try Output.json(page) }
+            if csvOption.csv { return Output.csv(LeadsStore.Export.appointments(page.results, as: .csv)) }
             var table = Table([.init(title: "ID", alignRight: true, isIdentifier: true), .init(title: "FROM"), .init(title: "TO"),
                                .init(title: "LEAD", isFlexible: true, minimum: 14), .init(title: "STATUS"),
                                .init(title: "NOTE", isFlexible: true, minimum: 10, hideOrder: 1)])

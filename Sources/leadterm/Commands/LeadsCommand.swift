@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadsAPI
+import LeadsStore
 import TerminalUI
 
 struct LeadsCommand: AsyncParsableCommand {
@@ -27,8 +28,10 @@ struct LeadsCommand: AsyncParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var cache: CacheOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var csvOption: CSVOption
 
         func validate() throws {
+            if output.json && csvOption.csv { throw ValidationError("--json and --csv: choose one.") }
             if let status, LeadStatus(rawValue: status) == nil {
                 throw ValidationError("--status must be one of \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", ")) (got “\(status)”).")
             }
@@ -44,6 +47,7 @@ struct LeadsCommand: AsyncParsableCommand {
             }
             Output.noteCached(cachedAt)
             if output.json { return try Output.json(page) }
+            if csvOption.csv { return Output.csv(Export.leads(page.results, as: .csv)) }
             var table = Table([.init(title: "NAME", isFlexible: true, minimum: 16), .init(title: "STATUS"),
                                .init(title: "SOURCE", hideOrder: 1), .init(title: "PHONE", hideOrder: 4),
                                .init(title: "EMAIL", isFlexible: true, minimum: 14, hideOrder: 5), .init(title: "OWNER", hideOrder: 2),

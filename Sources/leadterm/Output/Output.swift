@@ -33,6 +33,16 @@ enum Output {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// CSV on stdout (`Export`): byte for byte into a file or a pipe; on a terminal, a control
+    /// character of the service's text is shown escaped (`\e`), never run.
+    static func csv(_ data: Data) {
+        if isatty(STDOUT_FILENO) == 1 {
+            standardOutput(TerminalSafeText.escapeKeepingNewlines(String(decoding: data, as: UTF8.self)))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
     /// The data as one JSON document (sorted keys, indented).
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()

@@ -124,6 +124,14 @@ A = "appointment.new.for.lead"
 "y n" = "lead.copy.name"
 "y s" = "lead.copy.slug"
 "y y" = "lead.copy.row"
+# Marks: space marks (or unmarks) and goes on, v marks back to the last space, * every lead shown.
+space = "mark.toggle"
+v = "mark.range"
+"*" = "mark.all"
+S = "marks.status"
+# Saved views ([views] in settings.toml): the tabs above the list.
+"]" = "view.next"
+"[" = "view.previous"
 
 # Forms: printable keys are text here, so only the form's own contexts
 # (form, textarea, picker, choice) may bind them; keys of [global] that are not

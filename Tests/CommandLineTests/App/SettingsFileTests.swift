@@ -53,6 +53,43 @@ import Testing
         #expect(terminal == TerminalSettings())
     }
 
+    /// Issue 14.4: `[views.NAME]` are the saved views, in the file's order; a view with a problem is left out, named.
+    @Test func savedViewsAreReadInOrder() throws {
+        let (settings, warnings) = try apply("""
+            [views.hot]
+            filter = "status:potential kim"
+            sort = "added"
+            [views.mine]
+            list = "assigned"
+            [views.bad]
+            filter = "status:won"
+            [views.all]
+            sort = "name"
+            """)
+        #expect(settings.views == [SavedView(name: "hot", filter: "status:potential kim", sort: .added),
+                                   SavedView(name: "mine", listType: .assigned)])
+        #expect(warnings.count == 2 && warnings[0].hasPrefix("7: view bad's filter: ") && warnings[1].hasPrefix("8: [views.all]"), "\(warnings)")
+    }
+
+    /// Issue 14.4: save-view writes its table where it is (or at the end), every other line kept.
+    @Test func savingAViewKeepsEveryOtherLine() throws {
+        let text = "# mine\r\n[leads]\r\npage_size = 20 # small\r\n\r\n[views.hot]\r\n# the hot ones\r\nsort = \"name\"\r\ncolour = 3\r\n[calendar]\r\nbell = false\r\n"
+        let view = SavedView(name: "hot", filter: "owner:\"Ana Souza\" kim\\", sort: .added, listType: .assigned)
+        let saved = SettingsFile.saving(view, into: text)
+        #expect(saved == "# mine\r\n[leads]\r\npage_size = 20 # small\r\n\r\n[views.hot]\r\n# the hot ones\r\nsort = \"added\"\r\ncolour = 3\r\n"
+                + "filter = \"owner:\\\"Ana Souza\\\" kim\\\\\"\r\nlist = \"assigned\"\r\n[calendar]\r\nbell = false\r\n")
+        let added = SettingsFile.saving(SavedView(name: "new"), into: "[leads]\npage_size = 20\n")
+        #expect(added == "[leads]\npage_size = 20\n\n[views.new]\nfilter = \"\"\nsort = \"server\"\nlist = \"owned\"\n")
+        // What is written reads back as the view.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("settings-\(UUID().uuidString)/leadterm/settings.toml")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent().deletingLastPathComponent()) }
+        #expect(SettingsFile.save(view, to: url) == nil)
+        var settings = Settings(serverLabel: "demo")
+        #expect(SettingsFile.apply(url, to: &settings).isEmpty)
+        #expect(settings.views == [view])
+        #expect((try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) == 0o600)
+    }
+
     /// Saved on Windows: CRLF. Before, "settings.toml:1: unexpected text after table header" and the page size ignored.
     @Test func crlfFilesReadAsAnyOther() throws {
         let (settings, warnings) = try apply("# mine\r\n[leads]\r\npage_size = 20\r\nuser = \"sam\"\r\n\r\n[calendar]\r\nbell = false\r\n")
@@ -84,7 +121,7 @@ import Testing
             "3: page_size must be a whole number from 10 to 500",
             "4: unknown setting \"colour\" in [leads] (known: undo_seconds, page_size, default_assignee, user, jump_scroll, clipboard)",
             "7: bell must be true or false",
-            "9: unknown table [extras] (known: [leads], [calendar], [terminal])",
+            "9: unknown table [extras] (known: [leads], [calendar], [terminal], [views.NAME])",
         ])
         #expect(settings.undoSeconds == 5 && settings.pageSize == 50 && settings.reminderBell)
         let (_, broken) = try apply("[leads\nundo_seconds = 2\n")

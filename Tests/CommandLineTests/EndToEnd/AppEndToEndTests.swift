@@ -177,6 +177,68 @@ import TestSupport
         }
     }
 
+    /// Issue 14.3: `:export` writes the list as shown (here a server filter) to CSV and to JSON,
+    /// both read back by Python's csv and json modules; a second export to the same name is refused.
+    @Test func exportsReadBackByPython() async throws {
+        let tmux = try TmuxSession()
+        let app = try Self.prepare(tmux)
+        try await tmux.start("cd '\(tmux.scratch.path)' && \(app); sleep 60", width: 100, height: 30)
+        try await tmux.waitFor("the first page") { Self.counter($0) != nil }
+        try await tmux.keys("/")
+        try await tmux.type("status:contact")
+        try await tmux.keys("Enter")
+        // The service's answer (the title bar counts what matches), not the list before it.
+        let filtered = try await tmux.waitFor("the filtered list") { $0.first { $0.contains("owned matching") } != nil && Self.counter($0) != nil }
+        let total = try #require(Self.counter(filtered)?.1)
+        for name in ["contacts.csv", "contacts.json"] {
+            try await tmux.keys(":")
+            try await tmux.type("export \(name)")
+            try await tmux.keys("Enter")
+            try await tmux.waitFor(text: "to \(tmux.scratch.appendingPathComponent(name).path).")
+        }
+        let rows = try #require(try CSVExportTests.readFile(tmux.scratch.appendingPathComponent("contacts.csv").path) as? [[String]])
+        let leads = try #require(try CSVExportTests.readFile(tmux.scratch.appendingPathComponent("contacts.json").path) as? [[String: Any]])
+        #expect(rows.count == total + 1 && leads.count == total && total > 0)
+        #expect(rows.dropFirst().allSatisfy { $0[3] == "contact" } && leads.allSatisfy { $0["status"] as? String == "contact" })
+        #expect(rows.dropFirst().map { $0[9] } == leads.map { $0["slug"] as? String ?? "" })
+        try await tmux.keys(":")
+        try await tmux.type("export contacts.csv")
+        try await tmux.keys("Enter")
+        try await tmux.waitFor("the refusal (wrapped over two rows)") { lines in
+            lines.joined(separator: " ").split(separator: " ").joined(separator: " ").contains("contacts.csv already exists: choose another name")
+        }
+    }
+
+    /// Issue 14.4: a view saved with `:save-view` is written to settings.toml (its comment kept)
+    /// and is a tab after a restart; `]` shows it.
+    @Test func aSavedViewIsThereAfterARestart() async throws {
+        let tmux = try TmuxSession()
+        let app = try Self.prepare(tmux)
+        let settings = tmux.scratch.appendingPathComponent("config/leadterm/settings.toml")
+        try "# kept\n[leads]\nundo_seconds = 1\n".write(to: settings, atomically: true, encoding: .utf8)
+        try await tmux.start("\(app); \(app); sleep 60", width: 100, height: 30)
+        try await tmux.waitFor("the first page") { Self.counter($0) != nil }
+        try await tmux.keys("/")
+        try await tmux.type("status:contact")
+        try await tmux.keys("Enter")
+        try await tmux.waitFor(text: "status:contact")
+        try await tmux.keys("s")
+        try await tmux.keys(":")
+        try await tmux.type("save-view contacts")
+        try await tmux.keys("Enter")
+        try await tmux.waitFor(text: "Saved view “contacts”")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        #expect(text.hasPrefix("# kept\n[leads]\nundo_seconds = 1\n") && text.contains("[views.contacts]\nfilter = \"status:contact\"\nsort = \"name\""), "\(text)")
+        try await tmux.keys("q")
+        try await tmux.waitFor("the restarted app with its tabs") { lines in
+            lines.contains { $0.contains("[all] contacts │ Leads · owned") } && Self.counter(lines) != nil
+        }
+        try await tmux.keys("]")
+        try await tmux.waitFor("the saved view") { lines in
+            lines.contains { $0.contains("all [contacts] │ Leads · owned · status:contact · by name") }
+        }
+    }
+
     /// Issue 14.7: with no theme chosen, a terminal that answers OSC 11 with a light background
     /// (tmux does, with the pane's style) gets the light theme — the same screen as
     /// LEADTERM_THEME=light — and one that answers dark the default theme.

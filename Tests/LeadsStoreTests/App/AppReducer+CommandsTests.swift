@@ -112,7 +112,7 @@ import TextEditing
     @Test func thePaletteRunsOnlyWhatApplies() {
         var store = TestStore(Fixtures.loaded())
         store.press(.palette)
-        store.type("sort")
+        store.type("sort by")
         guard case .palette(let palette) = store.state.topModal else { Issue.record("no palette"); return }
         #expect(palette.matches() == [.sortNext])
         store.press(.runCommand) {

@@ -8,7 +8,9 @@ import Testing
         let filter = try LeadFilter.parse(#"ana status:Customer owner:"Ana Souza" first_name:Bo"#).get()
         #expect(filter.text == "ana")
         #expect(filter.server.status == "customer" && filter.server.owner == "Ana Souza" && filter.server.firstName == "Bo")
-        #expect(filter.server.summary == "status:customer owner:Ana Souza first:Bo")
+        #expect(filter.server.summary == #"status:customer owner:"Ana Souza" first:Bo"#)
+        // The summary reads back as the same terms (the / bar is prefilled with it; a saved view keeps it).
+        #expect(try LeadFilter.parse(filter.server.summary).get().server == filter.server)
     }
 
     @Test(arguments: [

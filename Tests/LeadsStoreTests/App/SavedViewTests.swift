@@ -1,0 +1,58 @@
+import Foundation
+import LeadsAPI
+import TestSupport
+import Testing
+@testable import LeadsStore
+
+/// Issue 14.4: saved views as tabs: `save-view NAME` asks for the file to be written, `]` and
+/// `[` go through `all` and the views, each with its own selection.
+@Suite struct SavedViewTests {
+    func press(_ state: inout AppState, _ command: Command) -> [Effect] { AppReducer.reduce(&state, .commandInvoked(command)) }
+
+    @Test func savingAViewWritesTheListAsItIs() {
+        var state = Fixtures.loaded()
+        _ = AppReducer.reduce(&state, .commandInvoked(.filter))
+        _ = AppReducer.reduce(&state, .pasted("status:customer kim"))
+        _ = AppReducer.reduce(&state, .commandInvoked(.applyFilter))
+        _ = press(&state, .sortNext)
+        let view = SavedView(name: "hot", filter: "status:customer kim", sort: .name)
+        #expect(AppReducer.perform(&state, .saveView, argument: "hot") == [.saveView(view)])
+        #expect(AppReducer.perform(&state, .saveView, argument: "my view") == [])
+        #expect(state.message?.level == .error)
+        #expect(AppReducer.perform(&state, .saveView, argument: "all") == [])
+        _ = AppReducer.reduce(&state, .viewSaved(view, problem: nil))
+        #expect(state.settings.views == [view])
+        #expect(AppReducer.viewTabs(state).map(\.name) == ["all", "hot"] && AppReducer.currentViewTab(state) == 1)
+        _ = AppReducer.reduce(&state, .viewSaved(SavedView(name: "x"), problem: "not allowed to write in /etc"))
+        #expect(state.message?.text == "View “x” not saved: not allowed to write in /etc" && state.settings.views.count == 1)
+    }
+
+    @Test func bracketsGoThroughTheViewsEachWithItsSelection() {
+        var state = Fixtures.loaded()
+        state.settings.views = [SavedView(name: "byname", sort: .name), SavedView(name: "mine", listType: .assigned)]
+        #expect(AppReducer.currentViewTab(state) == 0)
+        _ = press(&state, .down)
+        _ = press(&state, .down)
+        let allSelected = state.list.selectedLead?.slug
+        _ = press(&state, .nextSavedView)
+        #expect(AppReducer.currentViewTab(state) == 1 && state.list.sort == .name && state.message?.text == "View: byname.")
+        _ = press(&state, .down)
+        let byNameSelected = state.list.selectedLead?.slug
+        var effects = press(&state, .nextSavedView)
+        #expect(state.list.listType == .assigned)
+        #expect(effects.contains { if case .request(_, .leads(let query)) = $0 { return query.listType == .assigned }; return false })
+        // Back to all: the assigned list goes, the owned one comes, with the lead that was selected there.
+        effects = press(&state, .nextSavedView)
+        #expect(AppReducer.currentViewTab(state) == 0 && state.list.listType == .owned)
+        if let id = state.requests[.leadsPage] {
+            _ = AppReducer.reduce(&state, .responded(id, .leadsPage(offset: 0, .success(Fixtures.page(0..<50, count: 120)))))
+        }
+        #expect(state.list.selectedLead?.slug == allSelected)
+        _ = press(&state, .nextSavedView)
+        #expect(state.list.selectedLead?.slug == byNameSelected)
+        _ = press(&state, .previousSavedView)
+        #expect(AppReducer.currentViewTab(state) == 0)
+        #expect(AppReducer.perform(&state, .selectView, argument: "nope") == [])
+        #expect(state.message?.text == "No view “nope”: the views are all, byname, mine.")
+    }
+}
