@@ -199,6 +199,11 @@ extension Screen {
             let hint = "\(keys.label(.open, in: scope)) change · \(keys.label(.sendOutboxEntry, in: scope)) send now · "
                 + "\(keys.label(.discardOutboxEntry, in: scope)) discard · \(keys.label(.back, in: scope)) close"
             OutboxView(outbox: state.outbox, zone: state.settings.timeZone, hint: hint).render(in: area, buffer: &buffer, theme: theme)
+        case .report(let report):
+            let scope = state.keyScope.contexts
+            let hint = "\(keys.label(.down, in: scope))/\(keys.label(.up, in: scope)) scroll · \(keys.label(.back, in: scope)) close · "
+                + "the failed leads stay marked"
+            ReportView(report: report, hint: hint).render(in: area, buffer: &buffer, theme: theme)
         }
     }
 }

@@ -127,6 +127,14 @@ public final class Screen {
             let loaded = state.list.rows.count, total = max(loaded, state.list.total ?? loaded)
             let what = job.isWriting ? "Writing \(job.path)…" : "Exporting to \(job.path): \(Self.progress(loaded, of: total)) leads fetched"
             message = (say("\(what) — \(key: .back) cancels", state), .info)
+        } else if let bulk = state.bulk {
+            let count = BulkChange.leads(bulk.leads.count)
+            if bulk.sendAt != nil {
+                message = (say("\(bulk.what) on \(count) — \(key: .undo) to undo", state), .warning)
+            } else {
+                let failed = bulk.failures.isEmpty ? "" : " · \(Self.grouped(bulk.failures.count)) failed"
+                message = ("\(bulk.what): \(Self.progress(bulk.answered, of: bulk.leads.count)) leads\(failed)", .warning)
+            }
         } else if let waiting = state.pending.waiting {
             message = (say("\(waiting.done) — \(key: .undo) to undo", state), .warning)
         } else if let sending = state.pending.sending.first {
@@ -152,6 +160,7 @@ public final class Screen {
             case .tokenPrompt: self = .form
             case .palette: self = .palette
             case .outbox: self = .outbox
+            case .report: self = .help
             case nil:
                 if state.filterBar != nil { self = .filter; return }
                 switch state.view {
@@ -262,8 +271,15 @@ public final class Screen {
         let edits = state.outbox.leadEdits
         // A marked lead (`space`) shows ● before its name.
         let marked = list.markedSlugs
+        // A status on the marks shows in their rows from the moment it is asked (undo puts them back).
+        var bulkStatus: (status: String, slugs: Set<String>)?
+        if let bulk = state.bulk, case .status(let status) = bulk.kind {
+            bulkStatus = (status, bulk.slugs.subtracting(bulk.failures.map(\.slug)))
+        }
+        let changing = bulkStatus
         @Sendable func lead(_ row: Int) -> LeadSummary {
             var lead = rows[visible[row]]
+            if let changing, changing.slugs.contains(lead.slug) { lead.status = changing.status }
             if !edits.isEmpty, let draft = edits[lead.slug] {
                 lead = lead.applying(draft)
                 lead.name = "* " + lead.name   // its change waits in the outbox (the detail says "changes to send")

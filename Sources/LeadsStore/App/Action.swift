@@ -145,6 +145,10 @@ public enum Request: Equatable, Sendable {
     case createLead(LeadDraft)
     case updateLead(slug: String, LeadDraft)
     case deleteLead(slug: String)
+    /// The lead's status changed, the rest of it as the service has it (update lead takes the
+    /// whole lead): its detail read, then sent back with `status`. Location and assignee the
+    /// detail lacks come from `extras` (what was last sent for it), else the change is refused.
+    case setLeadStatus(slug: String, status: String, extras: LeadExtras?)
     case createNote(slug: String, text: String)
     case deleteNote(id: Int)
     /// Send this token from now on, and check it with one cheap request (a page of one lead).

@@ -6,7 +6,7 @@ import LeadsAPI
 extension AppReducer {
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         switch command {
-        case .undo: return pending(&state, .undo)
+        case .undo: return state.bulk?.sendAt != nil ? undoBulk(&state) : pending(&state, .undo)
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit: return quit(&state)
@@ -15,12 +15,19 @@ extension AppReducer {
         switch state.topModal {
         case .confirm(let confirmation): return confirm(&state, confirmation, command)
         case .noteForm(let note) where command == .openEditor: return [.editText(note.text)]
+        case .noteForm(let note) where command == .save && !note.targets.isEmpty:
+            // The same note on every marked lead: checked as any note, then one change to several leads.
+            let effects = form(&state, at: state.modals.count - 1, .command(command))
+            guard case .noteForm(let checked) = state.topModal, checked.clientErrors(state.context).isEmpty else { return effects }
+            state.modals.removeLast()
+            return effects + startBulk(&state, .note(checked.text), checked.targets)
         case .leadForm, .noteForm, .appointmentForm: return form(&state, at: state.modals.count - 1, .command(command))
         case .help(let offset, let contexts): return help(&state, offset, contexts, command)
         case .reader(let reader): return read(&state, reader, command)
         case .tokenPrompt(let prompt): return tokenPrompt(&state, prompt, command)
         case .palette: return palette(&state, .command(command))
         case .outbox: return outboxCommand(&state, command)
+        case .report(let report): return self.report(&state, report, command)
         case nil: break
         }
         if state.filterBar != nil { return filterBar(&state, .command(command)) }
@@ -63,6 +70,7 @@ extension AppReducer {
         case .exportList: return export(&state, to: argument)
         case .saveView: return saveView(&state, named: argument)
         case .selectView: return selectView(&state, named: argument)
+        case .setStatus: return setStatus(&state, argument)
         default: return perform(&state, command)
         }
     }
@@ -147,6 +155,10 @@ extension AppReducer {
                 detail: state.detail?.slug == target.slug ? state.detail?.lead : nil,
                 lastUsed: state.lastUsed[target.slug] ?? state.lastUsed[LeadExtras.key(email: email(of: target.slug, in: state))],
                 settings: state.settings)))
+        case .deleteLead where state.focus == .list && !state.list.marks.isEmpty:
+            state.modals.append(.confirm(.deleteMarked(count: state.list.marks.count)))
+        case .newNote where state.focus == .list && !state.list.marks.isEmpty:
+            state.modals.append(.noteForm(NoteForm(targets: state.list.markedLeads)))
         case .deleteLead:
             guard let target = target(state) else { return [] }
             state.modals.append(.confirm(.deleteLead(slug: target.slug, name: target.name)))
@@ -287,6 +299,8 @@ extension AppReducer {
             if state.detail?.slug == slug { effects += detail(&state, .clear) }
             if !state.isWide { state.isShowingDetail = false; state.focus = .list }
             return effects
+        case .deleteMarked:
+            return startBulk(&state, .delete, state.list.markedLeads)
         case .deleteNote(let id, let slug, let excerpt):
             return pending(&state, .start(.note(id: id, slug: slug), label: "the note “\(excerpt)”")) + detail(&state, .hideNote(id: id))
         case .deleteAppointment(let id, let label):
@@ -321,7 +335,7 @@ extension AppReducer {
         case .readerNext, .readerPrevious: if case .reader = state.topModal { return true }; return false
         case .deleteNote: return state.view == .leads && state.focus == .notes && state.detail?.selectedNote?.id != nil
         case .open: return state.view == .leads && state.focus == .list && state.list.selectedLead != nil
-        case .undo: return state.pending.waiting != nil
+        case .undo: return state.pending.waiting != nil || state.bulk?.sendAt != nil
         case .viewCalendar, .viewOverview: return true
         case .calendarUpcoming, .calendarToday, .calendarWeek, .calendarMonth, .periodPrevious, .periodNext, .goToToday,
              .dayPrevious, .dayNext, .calendarUp, .calendarDown, .newAppointment:

@@ -214,7 +214,7 @@ extension AppReducer {
         case .appointmentForm(var form):
             outputs = FormFeature.reduce(&form, action, context)
             state.modals[index] = .appointmentForm(form)
-        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox:
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox, .report:
             return []
         }
         // Offline: a save goes into the outbox at once rather than waiting for a timeout.
@@ -292,7 +292,7 @@ extension AppReducer {
                 if state.calendar.mode != .upcoming, !state.calendar.days.contains(start.day) { state.calendar.anchor = start.day }
             }
             return appointmentsChanged(&state)
-        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox:
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox, .report:
             return []
         }
     }

@@ -187,7 +187,7 @@ extension Modal {
         case .noteForm(let form): return form.draft(id: id, at: date)
         case .appointmentForm(let form): return form.draft(id: id, at: date)
         case .leadForm(let form): return form.draft(id: id, at: date)
-        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: return nil
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox, .report: return nil
         }
     }
 }

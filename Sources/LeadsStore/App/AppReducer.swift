@@ -114,6 +114,8 @@ public enum AppReducer {
                     state.modals.append(.tokenPrompt(TokenPrompt()))
                 }
             }
+            // A change to several leads has several requests in flight, each its own.
+            if id.purpose == .bulk { return bulkAnswered(&state, id, response) }
             guard state.accept(id) else { return [] }
             return respond(&state, id.purpose, response)
 
@@ -232,7 +234,7 @@ public enum AppReducer {
             switch state.modals[index] {
             case .leadForm, .noteForm, .appointmentForm: return form(&state, at: index, typed.action(FormAction.edited, FormAction.pasted))
             case .palette: return palette(&state, typed.action(PaletteFeature.Action.edited, PaletteFeature.Action.pasted))
-            case .help, .confirm, .reader, .outbox: return []   // a paste never answers a dialog
+            case .help, .confirm, .reader, .outbox, .report: return []   // a paste never answers a dialog
             case .tokenPrompt(var prompt):
                 switch typed {
                 case .edit(let edit): prompt.input.apply(edit, singleLine: true)
@@ -298,6 +300,7 @@ public enum AppReducer {
             state.nextRetry = now.addingTimeInterval(state.retryDelay)
             effects += list(&state, .reload(keepSelection: true))
         }
+        if state.bulk != nil { effects += bulkTicked(&state) }
         effects += reminders(&state, .ticked)
         effects += dashboard(&state, .ticked)
         if !state.outbox.isEmpty { effects += outbox(&state, .ticked) }
@@ -353,7 +356,7 @@ public enum AppReducer {
             case .noteForm(let form): draft = form.draft(id: id, at: state.now)
             case .appointmentForm(let form): draft = form.draft(id: id, at: state.now)
             case .leadForm(let form): draft = form.draft(id: id, at: state.now)
-            case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: draft = nil   // never a token in a draft
+            case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox, .report: draft = nil   // never a token in a draft
             }
             if let draft { return draft }
         }
@@ -365,6 +368,10 @@ public enum AppReducer {
         switch draft.content {
         case .note(let slug, let leadName, let text):
             state.modals.append(.noteForm(NoteForm(slug: slug, leadName: leadName, text: text)))
+        case .markedNote(let leads, let text):
+            var form = NoteForm(targets: leads)
+            form.form = NoteForm(slug: form.slug, leadName: form.leadName, text: text).form
+            state.modals.append(.noteForm(form))
         case .lead(let slug, let values):
             state.modals.append(.leadForm(.resumed(slug: slug, values: values)))
         case .appointment(let id, let leadSlug, let values):
@@ -381,7 +388,7 @@ extension Modal {
         case .leadForm(let form): return form.saveRequest(context)
         case .noteForm(let form): return form.saveRequest(context)
         case .appointmentForm(let form): return form.saveRequest(context)
-        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: return nil
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox, .report: return nil
         }
     }
 
@@ -391,7 +398,7 @@ extension Modal {
         case .leadForm: return LeadForm.purpose
         case .noteForm: return NoteForm.purpose
         case .appointmentForm: return AppointmentForm.purpose
-        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: return nil
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox, .report: return nil
         }
     }
 }

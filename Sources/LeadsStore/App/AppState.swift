@@ -34,6 +34,8 @@ public struct AppState: Equatable, Sendable {
     public var list = LeadListState()
     /// The lead each saved view had selected when it was left, by the view's name.
     public var viewSelections: [String: String] = [:]
+    /// A change to the marked leads: in its undo window, or going out.
+    public var bulk: BulkChange?
     /// `export FILE` fetching every page of the list before it writes them.
     public var export: ExportJob?
     public var detail: LeadDetailState?
@@ -113,6 +115,7 @@ public struct AppState: Equatable, Sendable {
         case .help: scope = KeyScope(["global", "list", "help"])
         case .reader: scope = KeyScope(["global", "list", "reader"])
         case .outbox: scope = KeyScope(["global", "list", "outbox"])
+        case .report: scope = KeyScope(["global", "list", "help"])
         case .tokenPrompt: scope = KeyScope(["global", "form"], takesText: true)
         case nil:
             if filterBar != nil {
@@ -125,7 +128,7 @@ public struct AppState: Equatable, Sendable {
                 }
             }
         }
-        if pending.waiting != nil { scope.contexts.append("pending") }
+        if pending.waiting != nil || bulk?.sendAt != nil { scope.contexts.append("pending") }
         return scope
     }
 
@@ -247,6 +250,8 @@ public enum Modal: Equatable, Sendable {
     case appointmentForm(AppointmentForm)
     /// The changes waiting to be sent (the palette's "Outbox").
     case outbox
+    /// What a change to several leads could not do, lead by lead.
+    case report(BulkReport)
 
     /// A form whose last save the service refused for the credentials.
     var savedAgainAfterNewToken: Bool {
@@ -254,7 +259,7 @@ public enum Modal: Equatable, Sendable {
         case .leadForm(let form): return form.form.wasRefusedCredentials
         case .noteForm(let form): return form.form.wasRefusedCredentials
         case .appointmentForm(let form): return form.form.wasRefusedCredentials
-        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: return false
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox, .report: return false
         }
     }
 
@@ -263,7 +268,7 @@ public enum Modal: Equatable, Sendable {
         case .leadForm(let form): return form.hasUnsavedInput
         case .noteForm(let form): return form.hasUnsavedInput
         case .appointmentForm(let form): return form.hasUnsavedInput
-        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox: return false
+        case .help, .palette, .confirm, .reader, .tokenPrompt, .outbox, .report: return false
         }
     }
 }

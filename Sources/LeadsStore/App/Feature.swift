@@ -8,6 +8,8 @@ public enum Purpose: String, Hashable, Sendable, CaseIterable {
     case calendarWindow, upcoming, appointmentCounts, saveAppointment, token
     /// The outbox's send (or look) in flight.
     case outbox
+    /// A change to the marked leads: several in flight at once, each by its own serial (`BulkChange`).
+    case bulk
 }
 
 /// A request and what it was for; its answer carries it back.

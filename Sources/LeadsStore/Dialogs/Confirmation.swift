@@ -2,6 +2,8 @@
 public struct Confirmation: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case deleteLead(slug: String, name: String)
+        /// Delete every marked lead (one undo window for all).
+        case deleteMarked(count: Int)
         case deleteNote(id: Int, slug: String, excerpt: String)
         case deleteAppointment(id: Int, label: String)
         /// Close the form beneath without saving.
@@ -24,6 +26,11 @@ public struct Confirmation: Equatable, Sendable {
 
     public static func deleteLead(slug: String, name: String) -> Confirmation {
         Confirmation(kind: .deleteLead(slug: slug, name: name), title: "Delete lead", question: "Delete lead \(name)?")
+    }
+
+    public static func deleteMarked(count: Int) -> Confirmation {
+        Confirmation(kind: .deleteMarked(count: count), title: "Delete marked leads",
+                     question: "Delete the \(count) marked lead\(count == 1 ? "" : "s")? \(key: .yes) deletes (\(key: .undo) undoes for a moment) · \(key: .no) keeps them")
     }
 
     public static let discardForm = Confirmation(

@@ -40,6 +40,21 @@ enum RequestPerformer {
         case .createLead(let draft): return await change { try await service.createLead(draft) }
         case .updateLead(let slug, let draft): return await change { try await service.updateLead(slug: slug, draft) }
         case .deleteLead(let slug): return await change { try await service.deleteLead(slug: slug) }
+        case .setLeadStatus(let slug, let status, let extras):
+            return await change {
+                let lead = try await service.lead(slug: slug)
+                let location = lead.location.flatMap { $0.isEmpty ? nil : $0 } ?? extras?.location
+                let assignee = lead.assignee.flatMap { $0.isEmpty ? nil : $0 } ?? extras?.assignee
+                guard let location, let assignee else {
+                    // Update lead needs both and the detail lacks them: never guessed (as the edit form).
+                    let missing = [location == nil ? "location" : nil, assignee == nil ? "assignee" : nil].compactMap { $0 }
+                    throw APIError.invalidInput(FieldErrors(missing.map { ($0, ["not known for this lead: set it once with the edit form"]) }))
+                }
+                try await service.updateLead(slug: slug, LeadDraft(
+                    firstName: lead.firstName, lastName: lead.lastName, email: lead.email, phone: lead.phone, location: location,
+                    message: lead.message.isEmpty ? extras?.message ?? lead.message : lead.message, assignee: assignee,
+                    status: status, source: lead.source.isEmpty ? nil : lead.source))
+            }
         case .createNote(let slug, let text): return await change { try await service.createNote(slug: slug, text: text) }
         case .deleteNote(let id): return await change { try await service.deleteNote(id: id) }
         case .lookFor(let write):

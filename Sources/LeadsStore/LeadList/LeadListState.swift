@@ -196,6 +196,16 @@ public struct LeadListState: Equatable, Sendable {
     public mutating func hide(_ slug: String) { hidden.insert(slug); rebuild() }
     public mutating func unhide(_ slug: String) { hidden.remove(slug); rebuild() }
 
+    /// Changes a loaded lead (and its mark) where it is, as the service now has it.
+    public mutating func update(slug: String, _ change: (inout LeadSummary) -> Void) {
+        if let index = rows.firstIndex(where: { $0.slug == slug }) {
+            change(&rows[index])
+            if index < searchKeys.count { searchKeys[index] = Self.searchKey(rows[index]) }
+        }
+        if let index = marks.firstIndex(where: { $0.slug == slug }) { change(&marks[index]) }
+        if sort == .status { rebuild() }
+    }
+
     /// Drops a deleted lead for good; the selected lead stays selected.
     public mutating func remove(_ slug: String) {
         let selectedSlug = selectedLead?.slug

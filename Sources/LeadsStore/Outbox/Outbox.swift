@@ -29,7 +29,8 @@ public struct OutboxEntry: Equatable, Sendable, Codable, Identifiable {
             case .updateLead(let slug, let draft): self = .updateLead(slug: slug, draft)
             case .deleteLead(let slug): self = .deleteLead(slug: slug)
             case .deleteNote(let id): self = .deleteNote(id: id)
-            case .leads, .overview, .dayAppointments, .appointments, .appointmentCounts, .lead, .useToken, .lookFor: return nil
+            // A status on the marks reads the lead first: not a write the outbox could send later as it is.
+            case .leads, .overview, .dayAppointments, .appointments, .appointmentCounts, .lead, .useToken, .lookFor, .setLeadStatus: return nil
             }
         }
 

@@ -239,6 +239,43 @@ import TestSupport
         }
     }
 
+    /// Issue 14.5: three leads marked, one status for all of them with the location and
+    /// assignee the service does not say; one lead is deleted elsewhere during the undo window,
+    /// so its change fails: the summary names it with the service's reason, it stays marked,
+    /// the other two have the new status on the service.
+    @Test func aStatusOnThreeMarkedLeadsWithOneFailure() async throws {
+        try await SandboxHarness.with(leads: 12) { sandbox, client in
+            let tmux = try TmuxSession()
+            let dir = tmux.scratch.path
+            let config = try Self.profile(in: tmux, sandbox)
+            try "[leads]\nundo_seconds = 3\n".write(to: config.appendingPathComponent("settings.toml"), atomically: true, encoding: .utf8)
+            var cli = CommandRunner(sandbox: nil)
+            cli.environment["XDG_CONFIG_HOME"] = "\(dir)/config"
+            let login = try await cli("login", "--with-token", input: "\(sandbox.apiKey)\n\(sandbox.token)\n")
+            #expect(login.status == 0, "\(login.stderr)")
+            let first = try await client.leads(LeadQuery(limit: 3)).results
+            try #require(first.count == 3)
+            try await tmux.start("\(Self.app(in: tmux)); sleep 60", width: 120, height: 36)
+            try await tmux.waitFor("the first page") { Self.counter($0) != nil && $0.contains { $0.contains(first[0].name) } }
+            for _ in 0..<3 { try await tmux.keys("Space") }
+            try await tmux.waitFor(text: "3 marked")
+            try await tmux.keys("S")
+            try await tmux.type(#"contact location:"Aarhus, DK" assignee:demo"#)
+            try await tmux.keys("Enter")
+            try await tmux.waitFor(text: "Status contact on 3 leads")
+            try await client.deleteLead(slug: first[1].slug)
+            let lines = try await tmux.waitFor("the summary") { $0.contains { $0.contains("1 of 3 leads failed") } }
+            #expect(lines.contains { $0.contains(first[1].name) && $0.contains(first[1].slug) }, "\(lines.joined(separator: "\n"))")
+            #expect(lines.contains { $0.contains("Status contact set on 2 of 3 leads; 1 failed and stay marked.") })
+            try await tmux.keys("q")
+            try await tmux.waitFor(text: "1 marked")
+            for lead in [first[0], first[2]] {
+                #expect(try await client.lead(slug: lead.slug).status == "contact")
+            }
+            try await tmux.keys("C-c")
+        }
+    }
+
     /// Issue 14.7: with no theme chosen, a terminal that answers OSC 11 with a light background
     /// (tmux does, with the pane's style) gets the light theme — the same screen as
     /// LEADTERM_THEME=light — and one that answers dark the default theme.

@@ -194,6 +194,7 @@ struct AppFuzzer {
         case .noteForm(let form): return "noteForm(saving: \(form.form.isSaving))"
         case .appointmentForm(let form): return "appointmentForm(saving: \(form.form.isSaving))"
         case .outbox: return "outbox"
+        case .report(let report): return "report(\(report.lines.count))"
         }
     }
 
@@ -215,7 +216,8 @@ struct AppFuzzer {
                                       : .success(["today": Fuzz.number(using: &random), "week": Fuzz.number(using: &random), "month": 3]))
         case .lead(let slug):
             return .lead(slug: slug, fails ? .failure(error()) : .success(detail(slug)))
-        case .createAppointment, .updateAppointment, .deleteAppointment, .createLead, .updateLead, .deleteLead, .createNote, .deleteNote, .useToken:
+        case .createAppointment, .updateAppointment, .deleteAppointment, .createLead, .updateLead, .deleteLead, .createNote, .deleteNote, .useToken,
+             .setLeadStatus:
             return .change(fails || Int.random(in: 0..<4, using: &random) == 0 ? .failure(error()) : .success(Done()))
         case .lookFor:
             return .found(fails ? .failure(error()) : .success(Bool.random(using: &random)))
