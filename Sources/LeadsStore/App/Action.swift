@@ -37,8 +37,8 @@ public enum Action: Equatable, Sendable {
     case editorFinished(Result<String, EditorProblem>)
     /// `save-view` wrote the view to settings.toml (nil), or why not.
     case viewSaved(SavedView, problem: String?)
-    /// An export's file was written (its absolute path, `count` rows), or why not.
-    case exportWritten(Result<String, ExportProblem>, count: Int)
+    /// An export's file was written (its absolute path; `what` it holds: "3 leads"), or why not.
+    case exportWritten(Result<String, ExportProblem>, what: String)
     /// The service answered (or failed) the request `RequestID`.
     case responded(RequestID, Response)
     /// SIGHUP, SIGTERM or SIGINT: the terminal is going away.
@@ -119,8 +119,9 @@ public enum Effect: Equatable, Sendable {
     case storeToken(String)
     /// Write a saved view into settings.toml, keeping its other lines; answered by `.viewSaved`.
     case saveView(SavedView)
-    /// Write an export to a new file (`ExportFile.writeNew`); answered by `.exportWritten`.
-    case writeExport(path: String, contents: Data, count: Int)
+    /// Write an export to a new file (`ExportFile.writeNew`), serialised and written off the
+    /// UI's thread; answered by `.exportWritten`.
+    case writeExport(path: String, rows: ExportRows)
     /// Give the terminal back and stop (Ctrl-Z); the screen is repainted on `fg`.
     case suspend
     /// Repaint the whole screen (Ctrl-L).

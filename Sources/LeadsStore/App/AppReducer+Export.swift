@@ -34,12 +34,12 @@ extension AppReducer {
         }
         if state.view == .calendar {
             let shown = state.calendar.mode == .upcoming ? state.calendar.upcoming : state.calendar.agenda
-            return [.writeExport(path: path, contents: Export.appointments(shown, as: format), count: shown.count)]
+            return [.writeExport(path: path, rows: .appointments(shown, format))]
         }
         state.view = .leads
         if !state.list.marks.isEmpty {
             let marked = state.list.markedLeads
-            return [.writeExport(path: path, contents: Export.leads(marked, as: format), count: marked.count)]
+            return [.writeExport(path: path, rows: .leads(marked, format))]
         }
         if state.list.nextOffset != nil, state.offlineSince != nil {
             state.message = StatusMessage("Offline: an export needs every page from the service; nothing written.", .error, at: state.now)
@@ -64,7 +64,7 @@ extension AppReducer {
         state.export = job
         state.list.isExporting = false
         let shown = state.list.visible.map(state.list.lead(atVisible:))
-        return [.writeExport(path: job.path, contents: Export.leads(shown, as: job.format), count: shown.count)]
+        return [.writeExport(path: job.path, rows: .leads(shown, job.format))]
     }
 
     /// `esc` while the pages come: nothing is written.
@@ -74,12 +74,11 @@ extension AppReducer {
         state.message = StatusMessage("Export cancelled; nothing written.", .info, at: state.now)
     }
 
-    static func exportWritten(_ state: inout AppState, _ result: Result<String, ExportProblem>, count: Int) -> [Effect] {
+    static func exportWritten(_ state: inout AppState, _ result: Result<String, ExportProblem>, what: String) -> [Effect] {
         state.export = nil
         switch result {
         case .success(let path):
-            let noun = state.view == .calendar ? (count == 1 ? "appointment" : "appointments") : (count == 1 ? "lead" : "leads")
-            state.message = StatusMessage("Exported \(WholeNumber.grouped(count)) \(noun) to \(path).", .success, at: state.now)
+            state.message = StatusMessage("Exported \(what) to \(path).", .success, at: state.now)
         case .failure(let problem):
             state.message = StatusMessage("Nothing exported: \(problem.message).", .error, at: state.now)
         }

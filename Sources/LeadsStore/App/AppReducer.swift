@@ -159,8 +159,8 @@ public enum AppReducer {
         case .viewSaved(let view, let problem):
             return viewSaved(&state, view, problem: problem)
 
-        case .exportWritten(let result, let count):
-            return exportWritten(&state, result, count: count)
+        case .exportWritten(let result, let what):
+            return exportWritten(&state, result, what: what)
 
         case .tokenStored(let problem):
             state.message = problem.map { StatusMessage("The new token works but was not stored: \($0)", .warning, at: state.now) }

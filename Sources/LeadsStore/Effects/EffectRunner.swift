@@ -14,7 +14,7 @@ public struct EffectHandlers {
     /// Runs the user's editor on the text and returns what it saved.
     public var editText: (String) -> Result<String, EditorProblem>
     /// Writes an export to a new file: its absolute path, or why not.
-    public var writeExport: (String, Data) -> Result<String, ExportProblem>
+    public var writeExport: @Sendable (String, Data) -> Result<String, ExportProblem>
     /// Writes a saved view into settings.toml: nil when written, else why not.
     public var saveView: (SavedView) -> String?
     public var suspend: () -> Void
@@ -27,7 +27,7 @@ public struct EffectHandlers {
     public init(saveDraft: @escaping (Draft) -> Void = { _ in }, discardDraft: @escaping (String) -> Void = { _ in },
                 bell: @escaping () -> Void = {}, copy: @escaping (String) -> Void = { _ in },
                 editText: @escaping (String) -> Result<String, EditorProblem> = { _ in .failure(EditorProblem("no editor here")) },
-                writeExport: @escaping (String, Data) -> Result<String, ExportProblem> = ExportFile.writeNew,
+                writeExport: @escaping @Sendable (String, Data) -> Result<String, ExportProblem> = ExportFile.writeNew,
                 saveView: @escaping (SavedView) -> String? = { _ in "no settings file in this run" },
                 suspend: @escaping () -> Void = {}, redraw: @escaping () -> Void = {},
                 storeToken: @escaping (String) -> String? = { _ in "no profile to store it in" },
@@ -71,7 +71,10 @@ public final class EffectRunner {
             case .bell: handlers.bell()
             case .copy(let text): handlers.copy(text)
             case .editText(let text): send(.editorFinished(handlers.editText(text)))
-            case .writeExport(let path, let contents, let count): send(.exportWritten(handlers.writeExport(path, contents), count: count))
+            case .writeExport(let path, let rows):
+                // Tens of thousands of rows and a slow disk never hold a key: serialised and written on a thread of their own.
+                let write = handlers.writeExport, send = self.send
+                DispatchQueue.global(qos: .userInitiated).async { send(.exportWritten(write(path, rows.data()), what: rows.summary)) }
             case .saveView(let view): send(.viewSaved(view, problem: handlers.saveView(view)))
             case .suspend: handlers.suspend()
             case .redraw: handlers.redraw()

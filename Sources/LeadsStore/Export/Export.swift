@@ -1,5 +1,6 @@
 import Foundation
 import LeadsAPI
+import TextEditing
 
 /// Comma-separated values as RFC 4180 writes them, made safe to open in a spreadsheet.
 ///
@@ -75,5 +76,34 @@ public enum Export {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return ((try? encoder.encode(values)) ?? Data("[]".utf8)) + Data("\n".utf8)
+    }
+}
+
+/// What an export writes, serialised only when written (off the UI's thread: `EffectRunner`).
+public enum ExportRows: Equatable, Sendable {
+    case leads([LeadSummary], ExportFormat)
+    case appointments([Appointment], ExportFormat)
+
+    public var count: Int {
+        switch self {
+        case .leads(let leads, _): return leads.count
+        case .appointments(let appointments, _): return appointments.count
+        }
+    }
+
+    /// "3 leads", "1 appointment".
+    public var summary: String {
+        switch self {
+        case .leads(let leads, _): return "\(WholeNumber.grouped(leads.count)) lead\(leads.count == 1 ? "" : "s")"
+        case .appointments(let items, _): return "\(WholeNumber.grouped(items.count)) appointment\(items.count == 1 ? "" : "s")"
+        }
+    }
+
+    /// The file's bytes.
+    public func data() -> Data {
+        switch self {
+        case .leads(let leads, let format): return Export.leads(leads, as: format)
+        case .appointments(let appointments, let format): return Export.appointments(appointments, as: format)
+        }
     }
 }

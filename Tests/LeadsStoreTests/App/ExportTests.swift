@@ -50,17 +50,17 @@ import Testing
             pages += 1
         }
         #expect(pages == 3)   // 50 loaded, then 500 a request
-        guard case .writeExport(let path, let contents, let count)? = effects.last else {
+        guard case .writeExport(let path, let rows)? = effects.last else {
             Issue.record("no file written: \(effects)")
             return
         }
-        #expect(path == "out/leads.csv" && count == 1_200)
-        let lines = String(decoding: contents, as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(path == "out/leads.csv" && rows.count == 1_200)
+        let lines = String(decoding: rows.data(), as: UTF8.self).components(separatedBy: "\r\n")
         #expect(lines[0] == Export.leadHeader.joined(separator: ","))
         #expect(lines.count == 1_202)   // the header, 1,200 rows, and the empty text after the last CRLF
         let shown = state.list.visible.map(state.list.lead(atVisible:))
         #expect(lines[1] == shown[0].name + ",First0,Last0,prospect,website,'+15550000,lead0@example.com,demo,2026-11-01 09:00,lead-0")
-        _ = AppReducer.reduce(&state, .exportWritten(.success("/home/ana/out/leads.csv"), count: 1_200))
+        _ = AppReducer.reduce(&state, .exportWritten(.success("/home/ana/out/leads.csv"), what: "1,200 leads"))
         #expect(state.export == nil && state.message?.text == "Exported 1,200 leads to /home/ana/out/leads.csv.")
     }
 
@@ -88,7 +88,7 @@ import Testing
         #expect(press(&state, .exportList, "leads.xlsx") == [])
         #expect(state.message?.text == "“leads.xlsx”: an export's file name ends in .csv or .json.")
         #expect(press(&state, .exportList, "  ") == [] && state.export == nil)
-        _ = AppReducer.reduce(&state, .exportWritten(.failure(ExportProblem("/tmp/x.csv already exists: choose another name")), count: 3))
+        _ = AppReducer.reduce(&state, .exportWritten(.failure(ExportProblem("/tmp/x.csv already exists: choose another name")), what: "3 leads"))
         #expect(state.message?.level == .error && state.message?.text == "Nothing exported: /tmp/x.csv already exists: choose another name.")
     }
 
@@ -99,12 +99,12 @@ import Testing
         _ = press(&state, .down)
         _ = press(&state, .toggleMark)
         let effects = press(&state, .exportList, "marked.json")
-        guard case .writeExport(_, let contents, let count)? = effects.first else {
+        guard case .writeExport(_, let rows)? = effects.first else {
             Issue.record("not written at once: \(effects)")
             return
         }
-        #expect(count == 2 && state.export == nil)
-        let leads = try? JSONDecoder().decode([LeadSummary].self, from: contents)
+        #expect(rows.count == 2 && state.export == nil)
+        let leads = try? JSONDecoder().decode([LeadSummary].self, from: rows.data())
         #expect(leads?.map(\.slug) == ["lead-1", "lead-3"])
     }
 
