@@ -161,6 +161,11 @@ extension AppReducer {
         // The list and the counts as the service has them now (a status may move a lead out of a filter).
         effects += list(&state, .reload(keepSelection: true)) + dashboard(&state, .refresh(withCounts: false))
         if let slug = state.detail?.slug, bulk.succeeded.contains(slug), bulk.kind != .delete { effects += detail(&state, .reload) }
+        // Quitting waited for it: the summary goes to the terminal's status (stderr) with the app's last message.
+        if state.isQuitting {
+            state.modals.removeAll { if case .report = $0 { return true }; return false }
+            if state.pending.isEmpty, state.outbox.inFlight == nil { return effects + [.quit] }
+        }
         return effects
     }
 

@@ -31,6 +31,8 @@ extension AppReducer {
         case nil: break
         }
         if state.filterBar != nil { return filterBar(&state, .command(command)) }
+        // Esc stops an export under way, from any view.
+        if command == .back, state.export != nil { cancelExport(&state); return [] }
         switch command {
         case .help: state.modals.append(.help(offset: 0, contexts: state.keyScope.contexts)); return []
         case .palette: state.modals.append(.palette(PaletteState())); return []
@@ -109,8 +111,7 @@ extension AppReducer {
                 state.modals.append(.reader(ReaderState(pane: state.focus, index: detail.selected(in: state.focus))))
             }
         case .back:
-            // Esc stops an export first, then drops the marks, then the filter.
-            if state.export != nil { cancelExport(&state); return [] }
+            // Esc drops the marks first, then the filter (an export under way was stopped before).
             if state.focus == .list, !state.list.marks.isEmpty {
                 let count = state.list.marks.count
                 state.list.clearMarks()

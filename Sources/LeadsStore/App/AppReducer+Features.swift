@@ -120,7 +120,7 @@ extension AppReducer {
         var effects = state.absorb(outputs, pendingOutcome)
         switch action {
         case .finished, .queued:
-            if state.isQuitting, state.pending.isEmpty, state.outbox.inFlight == nil { effects.append(.quit) }
+            if state.isQuitting, state.pending.isEmpty, state.bulk == nil, state.outbox.inFlight == nil { effects.append(.quit) }
         default: break
         }
         return effects

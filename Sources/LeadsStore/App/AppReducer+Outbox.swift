@@ -22,7 +22,7 @@ extension AppReducer {
         }
         if outputs.contains(.delegate(.changed)) { effects.append(.saveOutbox(state.outbox.entries)) }
         // Quitting waited for a send in flight: its answer has come (what could not go is kept for the next start).
-        if state.isQuitting, state.outbox.inFlight == nil, state.pending.isEmpty, !effects.contains(.quit) {
+        if state.isQuitting, state.outbox.inFlight == nil, state.pending.isEmpty, state.bulk == nil, !effects.contains(.quit) {
             effects.append(.quit)
         }
         return effects

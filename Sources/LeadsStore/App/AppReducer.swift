@@ -341,10 +341,23 @@ public enum AppReducer {
 
     /// Quits at once, or once the deletes confirmed are sent and answered.
     static func finishQuit(_ state: inout AppState) -> [Effect] {
-        guard let change = state.pending.waiting ?? state.pending.sending.first else { return [.quit] }
-        state.isQuitting = true
-        state.message = StatusMessage("Sending \(change.whatIsSent) before quitting…", .info, at: state.now)
-        return pending(&state, .flush)
+        var effects: [Effect] = []
+        if var bulk = state.bulk {
+            // As a single delete: a change to the marks still in its window goes now, and the app ends with its last answer.
+            state.isQuitting = true
+            state.message = StatusMessage("Sending \(bulk.what.lowercased()) on \(BulkChange.leads(bulk.leads.count)) before quitting…", .info, at: state.now)
+            if bulk.sendAt != nil {
+                bulk.sendAt = nil
+                state.bulk = bulk
+                effects += bulkSend(&state)
+            }
+        }
+        if let change = state.pending.waiting ?? state.pending.sending.first {
+            state.isQuitting = true
+            state.message = StatusMessage("Sending \(change.whatIsSent) before quitting…", .info, at: state.now)
+            effects += pending(&state, .flush)
+        }
+        return state.isQuitting ? effects : [.quit]
     }
 
     /// The unsaved input of the topmost form that has some, as a draft.

@@ -110,4 +110,16 @@ import Testing
                                                .createNote(slug: "lead-1", text: "Called: wants the pricing sheet")])
         #expect(state.topModal == nil)
     }
+
+    /// Quitting in the undo window sends the change (as a single delete is) and ends with its last answer.
+    @Test func quittingSendsTheChangeAndWaitsForIt() {
+        var state = marked(2)
+        _ = AppReducer.perform(&state, .setStatus, argument: "contact location:Oslo assignee:demo")
+        let effects = press(&state, .quit)
+        let sent = requests(effects)
+        #expect(sent.count == 2 && !effects.contains(.quit) && state.isQuitting)
+        #expect(!AppReducer.reduce(&state, .responded(sent[0].0, .change(.success(Done())))).contains(.quit))
+        #expect(AppReducer.reduce(&state, .responded(sent[1].0, .change(.failure(.requestFailed(["No."]))))).contains(.quit))
+        #expect(state.message?.text == "Status contact set on 1 of 2 leads; 1 failed and stay marked.")
+    }
 }
