@@ -113,7 +113,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .previousSavedView: return "Previous saved view"
         case .toggleMark: return "Mark or unmark the lead"
         case .markRange: return "Mark from the last one marked to this one"
-        case .markAll: return "Mark every lead shown (again: unmark them all)"
+        case .markAll: return "Mark every lead of the list (again: unmark)"
         case .setStatus: return "Set status of marked leads: status NAME"
         }
     }

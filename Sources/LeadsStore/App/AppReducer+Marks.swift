@@ -21,9 +21,16 @@ extension AppReducer {
             state.message = StatusMessage("Marked \(WholeNumber.grouped(added)) more (\(WholeNumber.grouped(state.list.marks.count)) marked).", .info, at: state.now)
         case .markAll:
             let changed = state.list.markAllShown()
-            state.message = changed < 0
-                ? StatusMessage("Unmarked the \(WholeNumber.grouped(-changed)) leads shown.", .info, at: state.now)
-                : StatusMessage("Marked every lead shown (\(WholeNumber.grouped(state.list.marks.count)) marked).", .info, at: state.now)
+            if changed < 0 {
+                state.message = StatusMessage("Unmarked the \(WholeNumber.grouped(-changed)) leads shown.", .info, at: state.now)
+            } else if state.list.marksEveryPage {
+                // The rest of the list comes in the background (500 a request), marked as it comes; the title counts.
+                state.message = StatusMessage("Marking every lead of the list: \(WholeNumber.grouped(state.list.rows.count)) loaded are marked, the rest as they come.",
+                                              .info, at: state.now)
+                effects = list(&state, .fetchRest(everyPage: true))
+            } else {
+                state.message = StatusMessage("Marked every lead shown (\(WholeNumber.grouped(state.list.marks.count)) marked).", .info, at: state.now)
+            }
         default: return []
         }
         if before == 0, !state.list.marks.isEmpty, command == .toggleMark {

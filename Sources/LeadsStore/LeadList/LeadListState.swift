@@ -88,19 +88,24 @@ public struct LeadListState: Equatable, Sendable {
         return marks.count - before
     }
 
-    /// Marks every lead shown; when all of them are marked already, unmarks them. The count
-    /// marked (positive) or unmarked (negative).
+    /// Marks every lead of the list — those loaded now, the rest as their pages come
+    /// (`marksEveryPage`); when all of them are marked already, unmarks them. The count
+    /// marked now (positive) or unmarked (negative).
     @discardableResult
     public mutating func markAllShown() -> Int {
         let shown = visible.map { rows[$0] }
-        if !shown.isEmpty, shown.allSatisfy({ markedSlugs.contains($0.slug) }) {
+        if !shown.isEmpty, nextOffset == nil, shown.allSatisfy({ markedSlugs.contains($0.slug) }) {
             unmark(Set(shown.map(\.slug)))
             return -shown.count
         }
         let before = marks.count
         mark(shown)
+        marksEveryPage = nextOffset != nil
         return marks.count - before
     }
+
+    /// `*` was pressed before every page had come: the leads shown from the next pages are marked too.
+    public private(set) var marksEveryPage = false
 
     public mutating func mark(_ leads: [LeadSummary]) {
         for lead in leads where markedSlugs.insert(lead.slug).inserted { marks.append(lead) }
@@ -113,7 +118,7 @@ public struct LeadListState: Equatable, Sendable {
         marks.removeAll { gone.contains($0.slug) }
     }
 
-    public mutating func clearMarks() { marks = []; markedSlugs = []; markAnchor = nil }
+    public mutating func clearMarks() { marks = []; markedSlugs = []; markAnchor = nil; marksEveryPage = false }
 
     /// The server query for the page at `offset`.
     public func query(offset: Int, limit: Int) -> LeadQuery {
@@ -128,12 +133,12 @@ public struct LeadListState: Equatable, Sendable {
 
     public mutating func reset() {
         rows = []; searchKeys = []; slugs = []; total = nil; nextOffset = 0; isFirstPageLoaded = false
-        visible = []; selected = 0; loadError = nil; owedRows = 0
+        visible = []; selected = 0; loadError = nil; owedRows = 0; marksEveryPage = false
     }
 
     /// Every page is wanted now: a text filter searches all the leads, and a
     /// move past the loaded end waits for the rows it goes to.
-    public var wantsEveryPage: Bool { nextOffset != nil && (!text.isEmpty || owedRows > 0 || isExporting) }
+    public var wantsEveryPage: Bool { nextOffset != nil && (!text.isEmpty || owedRows > 0 || isExporting || marksEveryPage) }
     /// An export waits for every page (`AppReducer.export`).
     public var isExporting = false
 
@@ -167,6 +172,10 @@ public struct LeadListState: Equatable, Sendable {
         if let slug = selectSlugWhenLoaded, let index = visible.firstIndex(where: { rows[$0].slug == slug }) {
             selected = index
             selectSlugWhenLoaded = nil
+        }
+        if marksEveryPage {
+            mark(visible.map { rows[$0] })
+            if nextOffset == nil { marksEveryPage = false }
         }
         // A move that went past the loaded end goes on into the new rows.
         if owedRows > 0 {

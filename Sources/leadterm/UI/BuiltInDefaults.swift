@@ -124,7 +124,7 @@ A = "appointment.new.for.lead"
 "y n" = "lead.copy.name"
 "y s" = "lead.copy.slug"
 "y y" = "lead.copy.row"
-# Marks: space marks (or unmarks) and goes on, v marks back to the last space, * every lead shown.
+# Marks: space marks (or unmarks) and goes on, v marks back to the last space, * every lead of the list.
 space = "mark.toggle"
 v = "mark.range"
 "*" = "mark.all"

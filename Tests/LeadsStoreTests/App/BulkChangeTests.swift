@@ -30,8 +30,12 @@ import Testing
         _ = press(&state, .down)
         _ = press(&state, .markRange)
         #expect(state.list.markedLeads.map(\.slug) == ["lead-0", "lead-1", "lead-2", "lead-3"])
-        _ = press(&state, .markAll)
-        #expect(state.list.marks.count == 50)
+        // Every lead of the list: the 50 loaded at once, the other 70 as their page comes.
+        let effects = press(&state, .markAll)
+        #expect(state.list.marks.count == 50 && state.list.marksEveryPage)
+        guard case .request(let id, .leads(let query))? = effects.first else { Issue.record("no page asked for: \(effects)"); return }
+        _ = AppReducer.reduce(&state, .responded(id, .leadsPage(offset: 50, .success(Fixtures.page(50..<120, count: 120)))))
+        #expect(query.offset == 50 && state.list.marks.count == 120 && !state.list.marksEveryPage)
         _ = press(&state, .markAll)
         #expect(state.list.marks.isEmpty)
         _ = press(&state, .toggleMark)
