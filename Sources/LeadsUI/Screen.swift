@@ -99,7 +99,12 @@ public final class Screen {
         if let total = state.list.total {
             let kind = state.list.listType == .owned ? "owned" : "assigned"
             // Less the leads whose delete waits (as the list's counter counts them).
-            right.append("\(Self.grouped(max(0, total - state.list.hidden.count))) \(kind)\(state.list.serverFilter.isEmpty ? "" : " matching")")
+            if state.list.text.isEmpty {
+                right.append("\(Self.grouped(max(0, total - state.list.hidden.count))) \(kind)\(state.list.serverFilter.isEmpty ? "" : " matching")")
+            } else {
+                // Words filter what the service sent: the count of those that match, as the list's counter ("+" while searching).
+                right.append("\(Self.grouped(state.list.visible.count))\(state.list.nextOffset == nil ? "" : "+") \(kind) matching")
+            }
         } else if let total = state.dashboard.totalLeads {
             right.append("\(Self.grouped(total)) leads")
         }
@@ -130,7 +135,7 @@ public final class Screen {
         } else if let bulk = state.bulk {
             let count = BulkChange.leads(bulk.leads.count)
             if bulk.sendAt != nil {
-                message = (say("\(bulk.what) on \(count) — \(key: .undo) to undo", state), .warning)
+                message = (say("\(bulk.waitingText) — \(key: .undo) to undo", state), .warning)
             } else {
                 let failed = bulk.failures.isEmpty ? "" : " · \(Self.grouped(bulk.failures.count)) failed"
                 message = ("\(bulk.what): \(Self.progress(bulk.answered, of: bulk.leads.count)) leads\(failed)", .warning)
@@ -243,6 +248,17 @@ public final class Screen {
                 let label = index == current ? "[\(tab.name)]" : tab.name
                 if index == current { activeTab = (DisplayWidth.of(text), label) }
                 text += label
+            }
+            // Tabs that would take more than a third of the border give way to the one shown
+            // and its place among them (`[hot] 2/4`), so the list keeps its title.
+            if DisplayWidth.of(text) > rect.width / 3 {
+                if let current {
+                    let label = "[\(DisplayWidth.truncate(tabs[current].name, to: max(4, rect.width / 4)))]"
+                    activeTab = (0, label)
+                    text = "\(label) \(current + 1)/\(tabs.count)"
+                } else {
+                    text = "\(tabs.count) views"
+                }
             }
             title = text + " │ " + title
         }

@@ -50,7 +50,7 @@ extension AppReducer {
         if !unknown.isEmpty, given["location"] == nil || given["assignee"] == nil {
             let names = unknown.prefix(3).map(\.name).joined(separator: ", ") + (unknown.count > 3 ? ", …" : "")
             let missing = [given["location"] == nil ? "location:…" : nil, given["assignee"] == nil ? "assignee:…" : nil].compactMap { $0 }
-            state.modals.append(.palette(PaletteState(query: "status " + typed.trimmingCharacters(in: .whitespaces) + " " + (given["location"] == nil ? "location:" : "assignee:"))))
+            state.modals.append(.palette(PaletteState(query: "status " + typed.trimmingCharacters(in: .whitespaces) + " ")))
             state.message = StatusMessage("The service takes a status only with the lead's location and assignee, and does not say them for "
                                           + "\(BulkChange.leads(unknown.count)) (\(names)): add \(missing.joined(separator: " ")) — sent for those only.",
                                           .warning, at: state.now)
@@ -68,7 +68,7 @@ extension AppReducer {
             return []
         }
         if let bulk = state.bulk {
-            state.message = StatusMessage("\(bulk.what) on \(BulkChange.leads(bulk.leads.count)) is still under way: its summary comes first.",
+            state.message = StatusMessage("\(bulk.waitingText) is still under way: its summary comes first.",
                                           .warning, at: state.now)
             return []
         }
@@ -89,7 +89,7 @@ extension AppReducer {
         state.bulk = nil
         var effects: [Effect] = []
         if case .delete = bulk.kind { for lead in bulk.leads { effects += list(&state, .unhide(slug: lead.slug)) } }
-        state.message = StatusMessage("Undone: \(bulk.what.lowercased()) on \(BulkChange.leads(bulk.leads.count)) was not sent.", .info, at: state.now)
+        state.message = StatusMessage("Undone: nothing sent for the \(BulkChange.leads(bulk.leads.count)).", .info, at: state.now)
         return effects
     }
 

@@ -66,15 +66,23 @@ extension AppReducer {
         }
     }
 
-    /// A command typed with its argument in the palette (`export leads.csv`).
+    /// A command typed with its argument in the palette (`export leads.csv`). One that cannot
+    /// run as typed says why and opens the palette again with the text, to be corrected rather
+    /// than typed anew.
     static func perform(_ state: inout AppState, _ command: Command, argument: String) -> [Effect] {
+        let before = state.message, modals = state.modals.count
+        let effects: [Effect]
         switch command {
-        case .exportList: return export(&state, to: argument)
-        case .saveView: return saveView(&state, named: argument)
-        case .selectView: return selectView(&state, named: argument)
-        case .setStatus: return setStatus(&state, argument)
+        case .exportList: effects = export(&state, to: argument)
+        case .saveView: effects = saveView(&state, named: argument)
+        case .selectView: effects = selectView(&state, named: argument)
+        case .setStatus: effects = setStatus(&state, argument)
         default: return perform(&state, command)
         }
+        if effects.isEmpty, state.modals.count == modals, let said = state.message, said != before, said.level == .error || said.level == .warning {
+            state.modals.append(.palette(PaletteState(query: (command.verb ?? "") + " " + argument)))
+        }
+        return effects
     }
 
     /// The lead acted on: the detail's when a detail pane is focused, else the list's selection.
@@ -157,7 +165,7 @@ extension AppReducer {
                 lastUsed: state.lastUsed[target.slug] ?? state.lastUsed[LeadExtras.key(email: email(of: target.slug, in: state))],
                 settings: state.settings)))
         case .deleteLead where state.focus == .list && !state.list.marks.isEmpty:
-            state.modals.append(.confirm(.deleteMarked(count: state.list.marks.count)))
+            state.modals.append(.confirm(.deleteMarked(names: state.list.markedLeads.map(\.name))))
         case .newNote where state.focus == .list && !state.list.marks.isEmpty:
             state.modals.append(.noteForm(NoteForm(targets: state.list.markedLeads)))
         case .deleteLead:

@@ -19,7 +19,9 @@ extension AppReducer {
     /// fetched 500 a request in the background while the status bar shows how far it got
     /// (`esc` cancels). CSV or JSON by the file's extension; a new file only.
     static func export(_ state: inout AppState, to typed: String) -> [Effect] {
-        let path = typed.trimmingCharacters(in: .whitespaces)
+        var path = typed.trimmingCharacters(in: .whitespaces)
+        // A name in quotes, as the `/` bar takes values with spaces: "my leads.csv".
+        if path.count >= 2, path.hasPrefix("\""), path.hasSuffix("\"") { path = String(path.dropFirst().dropLast()) }
         guard !path.isEmpty else {
             state.message = StatusMessage("Export to which file? \(key: .palette) export leads.csv (or leads.json).", .warning, at: state.now)
             return []
@@ -33,7 +35,14 @@ extension AppReducer {
             return []
         }
         if state.view == .calendar {
-            let shown = state.calendar.mode == .upcoming ? state.calendar.upcoming : state.calendar.agenda
+            // The period on screen: the upcoming list, the day, the week, or the whole month of the grid.
+            let calendar = state.calendar
+            var shown = calendar.agenda
+            if calendar.mode == .month {
+                let first = Day(year: calendar.anchor.year, month: calendar.anchor.month, day: 1)
+                let days = (0..<31).map { first.adding(days: $0) }.filter { $0.month == first.month }
+                shown = days.flatMap { calendar.appointments(on: $0) }
+            }
             return [.writeExport(path: path, rows: .appointments(shown, format))]
         }
         state.view = .leads
@@ -63,7 +72,7 @@ extension AppReducer {
         job.isWriting = true
         state.export = job
         state.list.isExporting = false
-        let shown = state.list.visible.map(state.list.lead(atVisible:))
+        let shown = state.list.visible.map { state.list.rows[$0] }   // the rows in the list's order
         return [.writeExport(path: job.path, rows: .leads(shown, job.format))]
     }
 

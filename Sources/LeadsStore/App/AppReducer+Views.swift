@@ -9,7 +9,11 @@ extension AppReducer {
 
     /// The tab the list shows now, if it shows one.
     public static func currentViewTab(_ state: AppState) -> Int? {
-        viewTabs(state).firstIndex { $0.isShown(by: state.list) }
+        let tabs = viewTabs(state)
+        if let name = state.activeViewName, let index = tabs.firstIndex(where: { $0.name == name }), tabs[index].isShown(by: state.list) {
+            return index
+        }
+        return tabs.firstIndex { $0.isShown(by: state.list) }
     }
 
     /// `]` / `[`: the next or previous saved view (from a list that shows none, the first or last).
@@ -57,6 +61,7 @@ extension AppReducer {
             state.list.setText(filter.text)
             effects += list(&state, .fetchRest(everyPage: false))
         }
+        state.activeViewName = view.name
         state.list.selectSlugWhenLoaded = state.viewSelections[view.name]
         if let slug = state.viewSelections[view.name] { state.list.select(slug: slug) }
         state.isDetailStale = true
@@ -69,8 +74,8 @@ extension AppReducer {
     static func saveView(_ state: inout AppState, named typed: String) -> [Effect] {
         let name = typed.trimmingCharacters(in: .whitespaces)
         guard SavedView.isValidName(name), name != SavedView.all.name else {
-            state.message = StatusMessage(name.isEmpty ? "Save the view as what? \(key: .palette) save-view NAME (letters, digits, _ and -)."
-                                          : "“\(name)” cannot name a view: letters, digits, _ and - only, at most 32\(name == SavedView.all.name ? ", and not “all”" : "").",
+            state.message = StatusMessage(name.isEmpty ? "Save the view as what? \(key: .palette) save-view NAME (a–z, A–Z, 0–9, _ and -)."
+                                          : "“\(name)” cannot name a view: a–z, A–Z, 0–9, _ and - only, at most 32\(name == SavedView.all.name ? ", and not “all”" : "").",
                                           name.isEmpty ? .warning : .error, at: state.now)
             return []
         }
@@ -87,6 +92,7 @@ extension AppReducer {
         } else {
             state.settings.views.append(view)
         }
+        state.activeViewName = view.name
         let file = state.settings.settingsFile.map { " in \($0)" } ?? ""
         state.message = StatusMessage("Saved view “\(view.name)”\(file): \(key: .nextSavedView) and \(key: .previousSavedView) go through the views.",
                                       .success, at: state.now)

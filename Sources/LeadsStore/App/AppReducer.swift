@@ -345,7 +345,7 @@ public enum AppReducer {
         if var bulk = state.bulk {
             // As a single delete: a change to the marks still in its window goes now, and the app ends with its last answer.
             state.isQuitting = true
-            state.message = StatusMessage("Sending \(bulk.what.lowercased()) on \(BulkChange.leads(bulk.leads.count)) before quitting…", .info, at: state.now)
+            state.message = StatusMessage("Sending the change to \(BulkChange.leads(bulk.leads.count)) before quitting…", .info, at: state.now)
             if bulk.sendAt != nil {
                 bulk.sendAt = nil
                 state.bulk = bulk

@@ -32,6 +32,9 @@ public struct AppState: Equatable, Sendable {
     /// Narrow terminals show one pane: the detail when this is true.
     public var isShowingDetail = false
     public var list = LeadListState()
+    /// The saved view last chosen (or saved): its tab is the one shown while the list still
+    /// shows it, even when another view has the same filter, sort and list.
+    public var activeViewName: String?
     /// The lead each saved view had selected when it was left, by the view's name.
     public var viewSelections: [String: String] = [:]
     /// A change to the marked leads: in its undo window, or going out.

@@ -46,12 +46,20 @@ public struct BulkChange: Equatable, Sendable {
 
     public func name(of slug: String) -> String { leads.first { $0.slug == slug }?.name ?? slug }
 
-    /// "Status contact", "The note", "Delete" — what the status bar names.
+    /// "Status contact", "Note", "Deleting" — what the progress and the summary name.
     public var what: String {
         switch kind {
         case .status(let status): return "Status \(status)"
-        case .note: return "The note"
-        case .delete: return "Delete"
+        case .note: return "Note"
+        case .delete: return "Deleting"
+        }
+    }
+
+    /// What the undo window says: "Status contact on 3 leads", "Deleted 3 leads".
+    public var waitingText: String {
+        switch kind {
+        case .delete: return "Deleted \(Self.leads(leads.count))"
+        default: return "\(what) on \(Self.leads(leads.count))"
         }
     }
 

@@ -28,9 +28,12 @@ public struct Confirmation: Equatable, Sendable {
         Confirmation(kind: .deleteLead(slug: slug, name: name), title: "Delete lead", question: "Delete lead \(name)?")
     }
 
-    public static func deleteMarked(count: Int) -> Confirmation {
-        Confirmation(kind: .deleteMarked(count: count), title: "Delete marked leads",
-                     question: "Delete the \(count) marked lead\(count == 1 ? "" : "s")? \(key: .yes) deletes (\(key: .undo) undoes for a moment) · \(key: .no) keeps them")
+    /// - Parameter names: the marked leads' names; the first three are named.
+    public static func deleteMarked(names: [String]) -> Confirmation {
+        let count = names.count
+        let named = names.prefix(3).joined(separator: ", ") + (count > 3 ? " and \(count - 3) more" : "")
+        return Confirmation(kind: .deleteMarked(count: count), title: "Delete marked leads",
+                            question: "Delete the \(count) marked lead\(count == 1 ? "" : "s") (\(named))? \(key: .yes) deletes (\(key: .undo) undoes for a moment) · \(key: .no) keeps them")
     }
 
     public static let discardForm = Confirmation(

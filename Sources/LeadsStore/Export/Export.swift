@@ -53,7 +53,8 @@ public enum Export {
 
     public static func appointmentFields(_ appointment: Appointment) -> [String] {
         [appointment.from?.description ?? "", appointment.to?.description ?? "", appointment.lead, appointment.leadSlug,
-         appointment.status, appointment.note, appointment.id.map(String.init) ?? ""]
+         AppointmentStatus(rawValue: appointment.status).map(\.displayName) ?? appointment.status,   // as shown: "fulfilled"
+         appointment.note, appointment.id.map(String.init) ?? ""]
     }
 
     /// The leads as a file's bytes: CSV (`leadHeader`) or a JSON array of the service's lead objects.

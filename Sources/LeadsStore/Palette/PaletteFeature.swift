@@ -79,8 +79,10 @@ public enum PaletteFeature {
             case .runCommand, .open:
                 if let invocation = state.invocation { return [.delegate(.runWith(invocation.command, invocation.argument))] }
                 guard matches.indices.contains(state.selected) else { return [] }
-                // A command that takes an argument waits for it: its verb goes in the query.
+                // A command that takes an argument waits for it: its verb goes in the query
+                // (typed already: it runs without one, and says what it needs).
                 if let verb = matches[state.selected].verb {
+                    if state.query.text.trimmingCharacters(in: .whitespaces) == verb { return [.delegate(.runWith(matches[state.selected], ""))] }
                     state.query = TextInput(verb + " ")
                     state.selected = 0
                     return []

@@ -101,7 +101,7 @@ enum SettingsFile {
     static func view(_ table: TOMLTable, _ settings: inout Settings, _ warn: (Int, String) -> Void) {
         let name = String(table.name.dropFirst("views.".count))
         guard SavedView.isValidName(name), name != SavedView.all.name else {
-            warn(table.line, "[\(table.name)]: a view's name has letters, digits, _ and - only (at most 32), and is not “all”")
+            warn(table.line, "[\(table.name)] left out: a view's name has a–z, A–Z, 0–9, _ and - only (at most 32), and is not “all”")
             return
         }
         var view = SavedView(name: name)
@@ -111,14 +111,14 @@ enum SettingsFile {
             case ("filter", .string(let text)):
                 switch LeadFilter.parse(text) {
                 case .success: view.filter = text
-                case .failure(let error): warn(entry.line, "view \(name)'s filter: \(error.message)"); isValid = false
+                case .failure(let error): warn(entry.line, "view \(name) left out: its filter: \(error.message)"); isValid = false
                 }
             case ("sort", .string(let text)) where LeadSort(rawValue: text) != nil: view.sort = LeadSort(rawValue: text)!
             case ("list", .string(let text)) where LeadListType(rawValue: text) != nil: view.listType = LeadListType(rawValue: text)!
-            case ("sort", _): warn(entry.line, "sort must be \"server\", \"name\", \"status\" or \"added\""); isValid = false
-            case ("list", _): warn(entry.line, "list must be \"owned\" or \"assigned\""); isValid = false
-            case ("filter", _): warn(entry.line, "filter must be a string, as the / bar takes it"); isValid = false
-            default: warn(entry.line, "unknown setting \"\(entry.key)\" in [\(table.name)] (known: filter, sort, list)"); isValid = false
+            case ("sort", _): warn(entry.line, "view \(name) left out: sort must be \"server\", \"name\", \"status\" or \"added\""); isValid = false
+            case ("list", _): warn(entry.line, "view \(name) left out: list must be \"owned\" or \"assigned\""); isValid = false
+            case ("filter", _): warn(entry.line, "view \(name) left out: filter must be a string, as the / bar takes it"); isValid = false
+            default: warn(entry.line, "view \(name) left out: unknown setting \"\(entry.key)\" in [\(table.name)] (known: filter, sort, list)"); isValid = false
             }
         }
         guard isValid else { return }

@@ -68,7 +68,7 @@ import Testing
             """)
         #expect(settings.views == [SavedView(name: "hot", filter: "status:potential kim", sort: .added),
                                    SavedView(name: "mine", listType: .assigned)])
-        #expect(warnings.count == 2 && warnings[0].hasPrefix("7: view bad's filter: ") && warnings[1].hasPrefix("8: [views.all]"), "\(warnings)")
+        #expect(warnings.count == 2 && warnings[0].hasPrefix("7: view bad left out: its filter: ") && warnings[1].hasPrefix("8: [views.all] left out"), "\(warnings)")
     }
 
     /// Issue 14.4: save-view writes its table where it is (or at the end), every other line kept.

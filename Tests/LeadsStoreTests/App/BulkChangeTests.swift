@@ -81,11 +81,12 @@ import Testing
         _ = press(&state, .deleteLead)
         guard case .confirm(let confirmation)? = state.topModal else { Issue.record("no confirmation"); return }
         #expect(confirmation.kind == .deleteMarked(count: 3))
+        #expect(confirmation.question.description.hasPrefix("Delete the 3 marked leads (First0 Last0, First1 Last1, First2 Last2)?"))
         _ = press(&state, .yes)
         #expect(state.list.hidden == ["lead-0", "lead-1", "lead-2"] && state.list.visible.count == 47)
         _ = press(&state, .undo)
         #expect(state.bulk == nil && state.list.hidden.isEmpty && state.list.marks.count == 3)
-        #expect(state.message?.text == "Undone: delete on 3 leads was not sent.")
+        #expect(state.message?.text == "Undone: nothing sent for the 3 leads.")
         #expect(requests(AppReducer.reduce(&state, .ticked(Fixtures.now.addingTimeInterval(10)))).isEmpty)
     }
 
@@ -93,10 +94,14 @@ import Testing
         var state = marked(2)
         #expect(AppReducer.perform(&state, .setStatus, argument: "customer").isEmpty)
         guard case .palette(let palette)? = state.topModal else { Issue.record("no palette"); return }
-        #expect(palette.query.text == "status customer location:")
+        #expect(palette.query.text == "status customer ")
         #expect(state.bulk == nil && state.message?.text.description.contains("does not say them for 2 leads (First0 Last0, First1 Last1)") == true)
+        state.modals = []
         #expect(AppReducer.perform(&state, .setStatus, argument: "won").isEmpty)
         #expect(state.message?.text.description.hasPrefix("“won” is not a status") == true)
+        // What was typed stays, to be corrected.
+        guard case .palette(let again)? = state.topModal else { Issue.record("the palette closed"); return }
+        #expect(again.query.text == "status won")
         #expect(AppReducer.perform(&state, .setStatus, argument: "customer colour:red").isEmpty)
         #expect(state.message?.level == .error)
     }

@@ -31,17 +31,19 @@ import Testing
 
     /// The page the list asked for, answered from a list of `count` leads.
     func answerPage(_ state: inout AppState, _ effects: [Effect], count: Int) -> [Effect] {
-        guard let (id, query) = effects.lazy.compactMap({ effect -> (RequestID, LeadQuery)? in
+        let asked = effects.lazy.compactMap({ effect -> (RequestID, LeadQuery)? in
             if case .request(let id, .leads(let query)) = effect { return (id, query) }
             return nil
-        }).first else { return [] }
+        }).first
+        // Else the page already in flight (asked for before: the next one, 500 at a time).
+        guard let (id, query) = asked ?? state.requests[.leadsPage].map({ ($0, LeadQuery(limit: 500, offset: state.list.nextOffset ?? 0)) }) else { return [] }
         let offset = query.offset ?? 0, limit = query.limit ?? 50
         return AppReducer.reduce(&state, .responded(id, .leadsPage(offset: offset, .success(Fixtures.page(offset..<min(count, offset + limit), count: count)))))
     }
 
     @Test func everyPageIsFetchedThenTheRowsShownAreWritten() throws {
         var state = Fixtures.loaded(count: 1_200)
-        _ = press(&state, .sortNext)   // by name: the file has the list's order, not the server's
+        for _ in 0..<3 { _ = press(&state, .sortNext) }   // by added, newest first: the file has the list's order, not the server's
         var effects = press(&state, .exportList, "out/leads.csv")
         #expect(state.export == ExportJob(path: "out/leads.csv", format: .csv))
         var pages = 0
@@ -58,10 +60,27 @@ import Testing
         let lines = String(decoding: rows.data(), as: UTF8.self).components(separatedBy: "\r\n")
         #expect(lines[0] == Export.leadHeader.joined(separator: ","))
         #expect(lines.count == 1_202)   // the header, 1,200 rows, and the empty text after the last CRLF
-        let shown = state.list.visible.map(state.list.lead(atVisible:))
-        #expect(lines[1] == shown[0].name + ",First0,Last0,prospect,website,'+15550000,lead0@example.com,demo,2026-11-01 09:00,lead-0")
+        // As the list shows them: the newest first (added on the 28th: leads 27, 55, 83…).
+        let slugs = lines.dropFirst().prefix(4).map { $0.split(separator: ",").last.map(String.init) ?? "" }
+        #expect(state.list.sort == .added && slugs == ["lead-27", "lead-55", "lead-83", "lead-111"])
+        #expect(lines[1] == "First27 Last27,First27,Last27,prospect,website,'+155500027,lead27@example.com,demo,2026-11-28 09:00,lead-27")
         _ = AppReducer.reduce(&state, .exportWritten(.success("/home/ana/out/leads.csv"), what: "1,200 leads"))
         #expect(state.export == nil && state.message?.text == "Exported 1,200 leads to /home/ana/out/leads.csv.")
+    }
+
+    /// Found by a newcomer: words in the filter made the export crash (row numbers taken for list positions).
+    @Test func filterWordsExportTheRowsThatMatch() {
+        var state = Fixtures.loaded(count: 120)
+        _ = AppReducer.reduce(&state, .commandInvoked(.filter))
+        _ = AppReducer.reduce(&state, .pasted("last11"))
+        _ = AppReducer.reduce(&state, .commandInvoked(.applyFilter))
+        var effects = press(&state, .exportList, "eleven.csv")
+        for _ in 0..<5 where state.export?.isWriting == false { effects = answerPage(&state, effects, count: 120) }
+        guard case .writeExport(_, let rows)? = effects.last, case .leads(let leads, _) = rows else {
+            Issue.record("not written: \(effects)")
+            return
+        }
+        #expect(leads.map(\.slug) == ["lead-11", "lead-110", "lead-111", "lead-112", "lead-113", "lead-114", "lead-115", "lead-116", "lead-117", "lead-118", "lead-119"])
     }
 
     @Test func escCancelsAndAFailedPageStopsIt() {
