@@ -17,7 +17,12 @@ extension Screen {
         let waiting = state.outbox.leadEdits[detail.slug]
         // While it loads, what the list row says (the cells that differ change when it comes, no blank in between).
         let loaded = detail.lead ?? (detail.error == nil ? detail.preview.map(LeadDetail.init(summary:)) : nil)
-        let shown = waiting.flatMap { draft in loaded.map { $0.applying(draft) } } ?? loaded
+        var shown = waiting.flatMap { draft in loaded.map { $0.applying(draft) } } ?? loaded
+        // A status on the marks shows here as in the list's row from the moment it is asked.
+        if let bulk = state.bulk, case .status(let status) = bulk.kind, bulk.slugs.contains(detail.slug),
+           !bulk.failures.contains(where: { $0.slug == detail.slug }) {
+            shown?.status = status
+        }
         PaneFrame(title: shown?.name ?? detail.name, isFocused: isFocused,
                   counter: waiting != nil ? "changes to send" : detail.isLoading ? "loading…" : nil)
             .render(in: rect, buffer: &buffer, theme: theme)
