@@ -168,6 +168,25 @@ import TextEditing
         Self.assertSnapshot("filter-\(width)x\(height)", state)
     }
 
+    /// Issue 14.4 and 14.5: the saved views as tabs in the list's border, marked leads with ●
+    /// and their count, a status on the marks in its undo window (the new status in the rows),
+    /// then the summary naming the lead that failed.
+    @Test(arguments: sizes) func viewsMarksAndABulkChange(width: Int, height: Int) {
+        var state = Self.withDetail(width: width, height: height)
+        state.settings.views = [SavedView(name: "hot", filter: "status:potential"), SavedView(name: "follow-ups", sort: .added)]
+        Self.apply(&state, .commandInvoked(.toggleMark), .commandInvoked(.toggleMark), .commandInvoked(.toggleMark))
+        Self.apply(&state, .commandInvoked(.palette), .pasted("status customer location:Oslo assignee:demo"), .commandInvoked(.runCommand))
+        Self.assertSnapshot("bulk-waiting-\(width)x\(height)", state)
+        let sent = AppReducer.reduce(&state, .ticked(state.now.addingTimeInterval(10))).compactMap { effect -> RequestID? in
+            if case .request(let id, .setLeadStatus) = effect { return id }
+            return nil
+        }
+        for (index, id) in sent.enumerated() {
+            Self.apply(&state, .responded(id, .change(index == 1 ? .failure(.requestFailed(["The lead does not esixt."])) : .success(Done()))))
+        }
+        Self.assertSnapshot("bulk-report-\(width)x\(height)", state)
+    }
+
     /// A refused filter's message wraps over two rows at 80x24; the bar moves above it, its text
     /// in sight (it was covered, and the words typed next went in unseen).
     @Test func theFilterBarStaysInSightAboveAWrappedMessage() {

@@ -16,3 +16,14 @@ public func onOwnThread<T: Sendable>(lowPriority: Bool = false, _ work: @escapin
         thread.start()
     }
 }
+
+/// Waits until `condition` holds, polling every 5 ms, at most `seconds`: true when it held.
+/// A test waiting on another party (a server that should receive a request) never hangs the run.
+public func eventually(within seconds: Double = 10, _ condition: () -> Bool) async throws -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while !condition() {
+        guard Date() < deadline else { return false }
+        try await Task.sleep(nanoseconds: 5_000_000)
+    }
+    return true
+}

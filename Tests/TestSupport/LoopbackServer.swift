@@ -33,7 +33,8 @@ public final class LoopbackServer: @unchecked Sendable {
         }
         listener = fd
         port = Int(UInt16(bigEndian: address.sin_port))
-        let thread = Thread { [weak self] in self?.acceptLoop() }
+        // The thread closes the listener when it ends (gone already: closed here).
+        let thread = Thread { [weak self] in if let self { self.acceptLoop() } else { close(fd) } }
         thread.start()
     }
 
@@ -46,18 +47,40 @@ public final class LoopbackServer: @unchecked Sendable {
     /// The request lines received (`GET /api/v1/leads/list/ HTTP/1.1`).
     public var requestLines: [String] { shared.withLock { $0.requests } }
 
+    /// Shuts every socket down (the listener refuses, each connection ends). Each is closed
+    /// by the thread that uses it once it sees the shutdown, never here: a descriptor closed
+    /// under a thread still blocked on it (or about to be) would be reused by another test's
+    /// socket and read or accepted there — an accept thread started late once took another
+    /// server's connection and closed it ("127.0.0.1 closed the connection").
+    /// The lock is held while shutting down, and by a thread while it closes its socket (and
+    /// takes it out of `sockets`), so a number closed and reused elsewhere is never shut down.
     public func stop() {
-        let sockets: [Int32] = shared.withLock { state in
-            guard !state.isStopped else { return [] }
+        shared.withLock { state in
+            guard !state.isStopped else { return }
             state.isStopped = true
-            return state.sockets + [listener]
+            for fd in state.sockets + [listener] { shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        for fd in sockets { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+    }
+
+    /// Closes `fd`, taken out of the sockets `stop()` shuts down first.
+    private func closeSocket(_ fd: Int32) {
+        shared.withLock { state in
+            state.sockets.removeAll { $0 == fd }
+            close(fd)
+        }
     }
 
     private func acceptLoop() {
+        defer {
+            // Stopped: closed here, after `stop()` shut it down; else marked stopped first, so `stop()` never touches the number.
+            shared.withLock { state in
+                state.isStopped = true
+                close(listener)
+            }
+        }
         while true {
             let connection = accept(listener, nil, nil)
+            if connection < 0, errno == EINTR { continue }
             guard connection >= 0 else { return }
             let keep = shared.withLock { state -> Bool in
                 guard !state.isStopped else { return false }
@@ -66,15 +89,17 @@ public final class LoopbackServer: @unchecked Sendable {
                 return true
             }
             guard keep else { close(connection); return }
-            Thread { [weak self] in self?.serve(connection) }.start()
+            Thread { [weak self] in if let self { self.serve(connection) } else { close(connection) } }.start()
         }
     }
 
     private func serve(_ fd: Int32) {
+        defer { closeSocket(fd) }
         var pending = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = read(fd, &chunk, chunk.count)
+            if count < 0, errno == EINTR { continue }
             guard count > 0 else { return }
             pending += chunk[0..<count]
             while let request = Self.takeRequest(&pending) {

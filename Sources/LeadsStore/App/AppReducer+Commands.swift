@@ -310,6 +310,8 @@ extension AppReducer {
             return effects
         case .deleteMarked:
             return startBulk(&state, .delete, state.list.markedLeads)
+        case .replaceView(let view):
+            return [.saveView(view)]
         case .deleteNote(let id, let slug, let excerpt):
             return pending(&state, .start(.note(id: id, slug: slug), label: "the note “\(excerpt)”")) + detail(&state, .hideNote(id: id))
         case .deleteAppointment(let id, let label):

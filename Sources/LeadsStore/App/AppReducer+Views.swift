@@ -79,7 +79,13 @@ extension AppReducer {
                                           name.isEmpty ? .warning : .error, at: state.now)
             return []
         }
-        return [.saveView(SavedView(name: name, of: state.list))]
+        let view = SavedView(name: name, of: state.list)
+        // One of that name that shows something else is replaced only when asked: it is lost otherwise.
+        if let old = state.settings.views.first(where: { $0.name == name }), old != view {
+            state.modals.append(.confirm(.replace(old, with: view)))
+            return []
+        }
+        return [.saveView(view)]
     }
 
     static func viewSaved(_ state: inout AppState, _ view: SavedView, problem: String?) -> [Effect] {

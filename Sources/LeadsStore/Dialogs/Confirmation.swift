@@ -4,6 +4,8 @@ public struct Confirmation: Equatable, Sendable {
         case deleteLead(slug: String, name: String)
         /// Delete every marked lead (one undo window for all).
         case deleteMarked(count: Int)
+        /// Save a view over one of the same name that shows something else.
+        case replaceView(SavedView)
         case deleteNote(id: Int, slug: String, excerpt: String)
         case deleteAppointment(id: Int, label: String)
         /// Close the form beneath without saving.
@@ -34,6 +36,14 @@ public struct Confirmation: Equatable, Sendable {
         let named = names.prefix(3).joined(separator: ", ") + (count > 3 ? " and \(count - 3) more" : "")
         return Confirmation(kind: .deleteMarked(count: count), title: "Delete marked leads",
                             question: "Delete the \(count) marked lead\(count == 1 ? "" : "s") (\(named))? \(key: .yes) deletes (\(key: .undo) undoes for a moment) · \(key: .no) keeps them")
+    }
+
+    public static func replace(_ old: SavedView, with new: SavedView) -> Confirmation {
+        func said(_ view: SavedView) -> String {
+            [view.filter.isEmpty ? "no filter" : view.filter, view.listType.rawValue, "by \(view.sort.label)"].joined(separator: ", ")
+        }
+        return Confirmation(kind: .replaceView(new), title: "Replace view",
+                            question: "View “\(old.name)” shows \(said(old)). Replace it with \(said(new))? \(key: .yes) replaces · \(key: .no) keeps it")
     }
 
     public static let discardForm = Confirmation(

@@ -60,7 +60,13 @@ import TestSupport
         let server = try LoopbackServer(.silent)
         let client = try client(server.baseURL, timeout: 30)
         let task = Task { try await client.leads(LeadQuery()) }
-        while server.requestLines.isEmpty { try await Task.sleep(nanoseconds: 5_000_000) }
+        // Bounded: a request that never reaches the server fails the test, saying what the client
+        // answered, instead of hanging the run (it did once in CI).
+        guard try await eventually({ !server.requestLines.isEmpty }) else {
+            task.cancel()
+            Issue.record("the request never reached the server; the client answered: \(await Result { try await task.value })")
+            return
+        }
         let started = Date()
         task.cancel()
         await #expect(throws: APIError.cancelled) { _ = try await task.value }
@@ -84,7 +90,13 @@ import TestSupport
         let server = try LoopbackServer(.silent)
         let client = try client(server.baseURL, timeout: 30)
         let task = Task { try await client.leads(LeadQuery()) }
-        while server.requestLines.isEmpty { try await Task.sleep(nanoseconds: 5_000_000) }
+        // Bounded: a request that never reaches the server fails the test, saying what the client
+        // answered, instead of hanging the run (it did once in CI).
+        guard try await eventually({ !server.requestLines.isEmpty }) else {
+            task.cancel()
+            Issue.record("the request never reached the server; the client answered: \(await Result { try await task.value })")
+            return
+        }
         let started = Date()
         await client.shutdown()
         await #expect(throws: APIError.self) { _ = try await task.value }

@@ -20,9 +20,19 @@ import Testing
         #expect(AppReducer.perform(&state, .saveView, argument: "my view") == [])
         #expect(state.message?.level == .error)
         #expect(AppReducer.perform(&state, .saveView, argument: "all") == [])
+        // A name refused: the palette again, as typed.
+        guard case .palette(let palette)? = state.topModal else { Issue.record("the palette closed"); return }
+        #expect(palette.query.text == "save-view all")
+        state.modals = []
         _ = AppReducer.reduce(&state, .viewSaved(view, problem: nil))
         #expect(state.settings.views == [view])
         #expect(AppReducer.viewTabs(state).map(\.name) == ["all", "hot"] && AppReducer.currentViewTab(state) == 1)
+        // Another list under the same name: asked first, the old one named.
+        _ = press(&state, .sortNext)
+        #expect(AppReducer.perform(&state, .saveView, argument: "hot") == [])
+        guard case .confirm(let confirmation)? = state.topModal else { Issue.record("not asked"); return }
+        #expect(confirmation.question.description.hasPrefix("View “hot” shows status:customer kim, owned, by name. Replace it with status:customer kim, owned, by status?"))
+        #expect(press(&state, .yes) == [.saveView(SavedView(name: "hot", filter: "status:customer kim", sort: .status))])
         _ = AppReducer.reduce(&state, .viewSaved(SavedView(name: "x"), problem: "not allowed to write in /etc"))
         #expect(state.message?.text == "View “x” not saved: not allowed to write in /etc" && state.settings.views.count == 1)
     }

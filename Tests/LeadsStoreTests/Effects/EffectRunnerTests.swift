@@ -68,7 +68,7 @@ import TestSupport
         let runner = EffectRunner(service: service) { _ in }
         let id = RequestID(.leadsPage, 1)
         runner.run([.request(id, .leads(LeadQuery()))])
-        while service.started.load(ordering: .relaxed) == 0 { try await Task.sleep(nanoseconds: 2_000_000) }
+        try #require(try await eventually { service.started.load(ordering: .relaxed) > 0 }, "the request never started")
         let clock = ContinuousClock()
         let elapsed = clock.measure {
             runner.run([.cancel(id), .request(RequestID(.leadsPage, 2), .leads(LeadQuery())), .cancel(RequestID(.leadsPage, 2))])
