@@ -133,7 +133,6 @@ public final class Screen {
             let what = job.isWriting ? "Writing \(job.path)…" : "Exporting to \(job.path): \(Self.progress(loaded, of: total)) leads fetched"
             message = (say("\(what) — \(key: .back) cancels", state), .info)
         } else if let bulk = state.bulk {
-            let count = BulkChange.leads(bulk.leads.count)
             if bulk.sendAt != nil {
                 message = (say("\(bulk.waitingText) — \(key: .undo) to undo", state), .warning)
             } else {
