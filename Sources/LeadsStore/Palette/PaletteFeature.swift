@@ -27,16 +27,18 @@ public struct PaletteState: Equatable, Sendable {
         return nil
     }
 
-    /// Commands whose id or description contains every word of the query; the one command
-    /// typed with its argument.
+    /// Commands whose id or description contains every word of the query; a command typed
+    /// with its argument first (`view week` runs the saved view "week", and lists
+    /// "Calendar: week" after it).
     public func matches() -> [Command] {
-        if let invocation { return [invocation.command] }
         let words = SearchFolding.words(of: query.text)
-        return Command.allCases.filter { command in
+        let found = Command.allCases.filter { command in
             guard command.isListedInPalette else { return false }
             let haystack = SearchFolding.fold(command.description + " " + command.rawValue)
             return words.allSatisfy { haystack.contains($0) }
         }
+        guard let invocation else { return found }
+        return [invocation.command] + found.filter { $0 != invocation.command }
     }
 }
 
@@ -77,8 +79,10 @@ public enum PaletteFeature {
             case .bottom: state.selected = max(0, matches.count - 1)
             case .back, .cancel, .palette: return [.delegate(.close)]
             case .runCommand, .open:
-                if let invocation = state.invocation { return [.delegate(.runWith(invocation.command, invocation.argument))] }
                 guard matches.indices.contains(state.selected) else { return [] }
+                if let invocation = state.invocation, matches[state.selected] == invocation.command {
+                    return [.delegate(.runWith(invocation.command, invocation.argument))]
+                }
                 // A command that takes an argument waits for it: its verb goes in the query
                 // (typed already: it runs without one, and says what it needs).
                 if let verb = matches[state.selected].verb {

@@ -65,4 +65,18 @@ import Testing
         #expect(AppReducer.perform(&state, .selectView, argument: "nope") == [])
         #expect(state.message?.text == "No view “nope”: the views are all, byname, mine.")
     }
+
+    /// The palette: a command typed with its argument comes first, the commands its words
+    /// find after it (`view week` is the saved view "week", or "Calendar: week").
+    @Test func aCommandWithItsArgumentAndTheCommandsItsWordsFind() {
+        var palette = PaletteState(query: "view week")
+        #expect(palette.matches().first == .selectView && palette.matches().contains(.calendarWeek))
+        #expect(PaletteFeature.reduce(&palette, .command(.runCommand)) == [.delegate(.runWith(.selectView, "week"))])
+        palette.selected = palette.matches().firstIndex(of: .calendarWeek) ?? 0
+        #expect(PaletteFeature.reduce(&palette, .command(.runCommand)) == [.delegate(.run(.calendarWeek))])
+        var typed = PaletteState(query: "export")
+        #expect(PaletteFeature.reduce(&typed, .command(.runCommand)) == [.delegate(.runWith(.exportList, ""))])
+        var partial = PaletteState(query: "expo")
+        #expect(PaletteFeature.reduce(&partial, .command(.runCommand)).isEmpty && partial.query.text == "export ")
+    }
 }
