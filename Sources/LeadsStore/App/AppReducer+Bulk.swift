@@ -74,7 +74,8 @@ extension AppReducer {
         }
         var effects: [Effect] = []
         if case .delete = kind {
-            for lead in leads { effects += list(&state, .hide(slug: lead.slug)) }
+            state.list.hide(all: leads.map(\.slug))
+            state.isDetailStale = true
             if let slug = state.detail?.slug, leads.contains(where: { $0.slug == slug }) { effects += detail(&state, .clear) }
         }
         state.bulk = BulkChange(kind: kind, leads: leads, sendAt: state.now.addingTimeInterval(state.settings.undoSeconds))
@@ -87,10 +88,12 @@ extension AppReducer {
     static func undoBulk(_ state: inout AppState) -> [Effect] {
         guard let bulk = state.bulk, bulk.sendAt != nil else { return [] }
         state.bulk = nil
-        var effects: [Effect] = []
-        if case .delete = bulk.kind { for lead in bulk.leads { effects += list(&state, .unhide(slug: lead.slug)) } }
+        if case .delete = bulk.kind {
+            state.list.unhide(all: bulk.leads.map(\.slug))
+            state.isDetailStale = true
+        }
         state.message = StatusMessage("Undone: nothing sent for the \(BulkChange.leads(bulk.leads.count)).", .info, at: state.now)
-        return effects
+        return []
     }
 
     /// The window closed: the first requests go.
@@ -142,7 +145,7 @@ extension AppReducer {
         state.bulk = nil
         state.list.unmark(bulk.succeeded)
         var effects: [Effect] = []
-        if case .delete = bulk.kind { for failure in bulk.failures { effects += list(&state, .unhide(slug: failure.slug)) } }
+        if case .delete = bulk.kind, !bulk.failures.isEmpty { state.list.unhide(all: bulk.failures.map(\.slug)) }
         let done: String
         switch bulk.kind {
         case .status(let status): done = "Status \(status) set on"

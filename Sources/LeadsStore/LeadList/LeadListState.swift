@@ -204,6 +204,9 @@ public struct LeadListState: Equatable, Sendable {
     public mutating func setSort(_ sort: LeadSort) { self.sort = sort; rebuild() }
     public mutating func hide(_ slug: String) { hidden.insert(slug); rebuild() }
     public mutating func unhide(_ slug: String) { hidden.remove(slug); rebuild() }
+    /// Several at once (a delete of the marks): one rebuild, not one a lead.
+    public mutating func hide<S: Sequence>(all slugs: S) where S.Element == String { hidden.formUnion(slugs); rebuild() }
+    public mutating func unhide<S: Sequence>(all slugs: S) where S.Element == String { hidden.subtract(slugs); rebuild() }
 
     /// Changes a loaded lead (and its mark) where it is, as the service now has it.
     public mutating func update(slug: String, _ change: (inout LeadSummary) -> Void) {
