@@ -34,16 +34,14 @@ extension AppReducer {
         }
         var given: [String: String] = [:]
         for term in terms.dropFirst() {
-            let parts = term.split(separator: ":", maxSplits: 1).map(String.init)
-            var value = parts.count == 2 ? parts[1] : ""
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-            value = value.trimmingCharacters(in: .whitespaces)
-            guard parts.count == 2, ["location", "assignee"].contains(parts[0].lowercased()), !value.isEmpty, value.count <= Rules.nameLimit else {
+            let (field, typedValue) = LeadFilter.term(term) ?? ("", "")
+            let value = typedValue.trimmingCharacters(in: .whitespaces)
+            guard ["location", "assignee"].contains(field), !value.isEmpty, value.count <= Rules.nameLimit else {
                 state.message = StatusMessage("“\(term)”: after the status come location:… and assignee:… (“quotes” around spaces, at most \(Rules.nameLimit) characters).",
                                               .error, at: state.now)
                 return []
             }
-            given[parts[0].lowercased()] = value
+            given[field] = value
         }
         let leads = bulkTargets(state)
         let unknown = leads.filter { state.lastUsed[$0.slug] == nil }

@@ -43,11 +43,8 @@ public struct LeadFilter: Equatable, Sendable {
     public static func parse(_ input: String) -> Result<LeadFilter, FilterError> {
         var words: [String] = []
         var server = ServerFilter()
-        for term in tokens(input) {
-            guard let colon = term.firstIndex(of: ":"), colon != term.startIndex else { words.append(term); continue }
-            let field = term[..<colon].lowercased()
-            var value = String(term[term.index(after: colon)...])
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+        for token in tokens(input) {
+            guard let (field, value) = term(token) else { words.append(token); continue }
             guard !value.isEmpty else { return .failure(FilterError("“\(field):” needs a value, e.g. status:customer.")) }
             switch field {
             case "status":
@@ -67,6 +64,14 @@ public struct LeadFilter: Equatable, Sendable {
             }
         }
         return .success(LeadFilter(text: words.joined(separator: " "), server: server))
+    }
+
+    /// A `field:value` token as its field (lower-cased) and its value (out of its quotes); nil for a word.
+    static func term(_ token: String) -> (field: String, value: String)? {
+        guard let colon = token.firstIndex(of: ":"), colon != token.startIndex else { return nil }
+        var value = String(token[token.index(after: colon)...])
+        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+        return (token[..<colon].lowercased(), value)
     }
 
     /// Words split on spaces, a double-quoted part kept whole.

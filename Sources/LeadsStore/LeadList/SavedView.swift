@@ -1,4 +1,5 @@
 import LeadsAPI
+import TextEditing
 
 /// A named way to look at the list: the `/` bar's text (words and `field:value` terms), the
 /// sort, owned or assigned. `[views.NAME]` in settings.toml; the tabs above the list.
@@ -25,7 +26,7 @@ public struct SavedView: Equatable, Sendable {
     /// Whether the list shows this view now (its filter, sort and list type).
     public func isShown(by list: LeadListState) -> Bool {
         guard sort == list.sort, listType == list.listType, case .success(let parsed) = LeadFilter.parse(filter) else { return false }
-        return parsed.server == list.serverFilter && SearchText.same(parsed.text, list.text)
+        return parsed.server == list.serverFilter && SearchFolding.words(of: parsed.text) == SearchFolding.words(of: list.text)
     }
 
     /// A view's name: letters, digits, `_` and `-`, at most 32 (a TOML bare key, a short tab).
@@ -33,12 +34,5 @@ public struct SavedView: Equatable, Sendable {
         !name.isEmpty && name.count <= 32 && name.unicodeScalars.allSatisfy {
             ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") && $0.isASCII
         }
-    }
-}
-
-/// Free words compared as the filter searches them: case and spacing aside.
-enum SearchText {
-    static func same(_ a: String, _ b: String) -> Bool {
-        a.split(separator: " ").map { $0.lowercased() } == b.split(separator: " ").map { $0.lowercased() }
     }
 }

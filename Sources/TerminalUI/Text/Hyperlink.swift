@@ -30,20 +30,12 @@ public struct Hyperlink: Hashable, Sendable {
         return "tel:" + (trimmed.hasPrefix("+") ? "+" : "") + String(String.UnicodeScalarView(digits))
     }
 
-    /// `text` with every UTF-8 byte but ALPHA / DIGIT / `-._~` and `kept` written `%XX`.
+    /// `text` with every UTF-8 byte but ALPHA / DIGIT / `-._~` (RFC 3986's unreserved) and
+    /// `kept` written `%XX` (Foundation's percent-encoding).
     public static func percentEncoded(_ text: String, keeping kept: Set<Character> = []) -> String {
-        let keptBytes = Set(kept.compactMap { $0.asciiValue })
-        var result = ""
-        for byte in text.utf8 {
-            let isUnreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
-            if isUnreserved || keptBytes.contains(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
-            }
-        }
-        return result
+        var allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        allowed.insert(charactersIn: String(kept))
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
     /// Whether a target is safe to send as it is: printable ASCII without `;`, at most 2,000 bytes.

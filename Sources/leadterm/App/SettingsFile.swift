@@ -2,6 +2,7 @@ import Foundation
 import LeadsAPI
 import LeadsStore
 import TerminalUI
+import TextEditing
 
 /// `settings.toml` in the user's config directory:
 ///
@@ -129,48 +130,36 @@ enum SettingsFile {
     /// `text` (a settings.toml, or "" for none) with `view` saved in it: the lines of its
     /// `[views.NAME]` table replaced where they are (filter, sort, list), every other line —
     /// comments, other tables, unknown keys — kept as it was; a new table goes at the end.
-    /// The file's line ends (CRLF or LF) are kept.
-    static func saving(_ view: SavedView, into text: String) -> String {
+    /// The file's line ends (CRLF or LF) are kept. Where the lines are comes from the
+    /// `TOMLReader` that reads the file; nil when it cannot read it (its problem is the file's).
+    static func saving(_ view: SavedView, into text: String) -> String? {
+        guard case .success(let tables) = TOMLReader.read(text) else { return nil }
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
-        var lines = text.isEmpty ? [] : text.components(separatedBy: newline)
+        // Numbered as the reader numbers them: line N is lines[N - 1].
+        var lines = LineBreaks.lines(text, asciiOnly: true).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        let values = [("filter", CredentialStore.quoted(view.filter)), ("sort", CredentialStore.quoted(view.sort.rawValue)), ("list", CredentialStore.quoted(view.listType.rawValue))]
-        func header(_ line: String) -> String? {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("["), let end = trimmed.firstIndex(of: "]") else { return nil }
-            return trimmed[trimmed.index(after: trimmed.startIndex)..<end].replacingOccurrences(of: " ", with: "")
-                .replacingOccurrences(of: "\"", with: "")
-        }
-        func key(_ line: String) -> String? {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard let equals = trimmed.firstIndex(of: "="), !trimmed.hasPrefix("#") else { return nil }
-            return trimmed[..<equals].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
-        }
-        if let start = lines.firstIndex(where: { header($0) == "views.\(view.name)" }) {
-            let end = lines[(start + 1)...].firstIndex { header($0) != nil } ?? lines.count
+        let values = [("filter", view.filter), ("sort", view.sort.rawValue), ("list", view.listType.rawValue)]
+            .map { ($0.0, "\($0.0) = \(CredentialStore.quoted($0.1))") }
+        if let table = tables.first(where: { $0.name == "views.\(view.name)" }) {
             var written = Set<String>()
-            var lastKey = start
-            for index in (start + 1)..<end {
-                guard let name = key(lines[index]) else { continue }
-                lastKey = index
-                if let value = values.first(where: { $0.0 == name }) {
-                    lines[index] = "\(name) = \(value.1)"
-                    written.insert(name)
-                }
+            for entry in table.entries {
+                guard let line = values.first(where: { $0.0 == entry.key })?.1 else { continue }
+                lines[entry.line - 1] = line
+                written.insert(entry.key)
             }
-            let missing = values.filter { !written.contains($0.0) }.map { "\($0.0) = \($0.1)" }
-            lines.insert(contentsOf: missing, at: lastKey + 1)
+            let after = table.entries.map(\.line).max() ?? table.line
+            lines.insert(contentsOf: values.filter { !written.contains($0.0) }.map(\.1), at: after)
         } else {
             if let last = lines.last, !last.trimmingCharacters(in: .whitespaces).isEmpty { lines.append("") }
             lines.append("[views.\(view.name)]")
-            lines += values.map { "\($0.0) = \($0.1)" }
+            lines += values.map(\.1)
         }
         return lines.joined(separator: newline) + newline
     }
 
-    /// Saves `view` into the settings file at `url` (created, 0600, with its folder when
-    /// missing): written to a temporary file beside it and renamed over it, so the file is
-    /// never half written. Nil when saved, else why not.
+    /// Saves `view` into the settings file at `url` (created with its folder when missing,
+    /// its mode kept, 0600 when new), written whole beside it and renamed over it (Foundation's
+    /// atomic write), so the file is never half written. Nil when saved, else why not.
     static func save(_ view: SavedView, to url: URL) -> String? {
         var text = ""
         if FileManager.default.fileExists(atPath: url.path) {
@@ -179,20 +168,15 @@ enum SettingsFile {
             case .failure(let warning): return "\(url.path): \(warning.message)"
             }
         }
-        let folder = url.deletingLastPathComponent()
+        guard let saved = saving(view, into: text) else {
+            return "\(url.path) cannot be read as TOML: fix it first (leadterm names the line at start)"
+        }
+        let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0o600
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let temporary = folder.appendingPathComponent(".settings-\(UUID().uuidString).toml")
-            let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0o600
-            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(saving(view, into: text).utf8),
-                                                 attributes: [.posixPermissions: mode]) else {
-                return "cannot write in \(folder.path)"
-            }
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                return "cannot replace \(url.path): \(reason)"
-            }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            try Data(saved.utf8).write(to: url, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
             return nil
         } catch {
             return "cannot write \(url.path): \(error.localizedDescription)"
